@@ -1,0 +1,45 @@
+// Picks the shop's FAQ entry that answers a question: topic first, then shared words.
+
+export interface FaqLike {
+  id: string;
+  topic: string;
+  question: string;
+  answer: string;
+  keywords: string[];
+}
+
+const INTENT_TOPICS: Record<string, string[]> = {
+  care_warranty: ["care", "warranty", "repair"],
+  financing: ["financing", "payment", "payments"],
+  sizing: ["sizing", "size"],
+  return_exchange: ["returns", "return", "exchange"],
+  faq: [],
+};
+
+const STOP = new Set(["the", "a", "an", "is", "are", "do", "you", "your", "my", "i", "can", "how", "what", "of", "to", "for", "in", "on", "and", "or", "it"]);
+
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1 && !STOP.has(w)),
+  );
+}
+
+export function bestFaq<F extends FaqLike>(entries: F[], intent: string, text: string, topic?: string): F | null {
+  const wanted = topic ? [topic] : (INTENT_TOPICS[intent] ?? []);
+  const said = words(text);
+  let best: F | null = null;
+  let bestScore = 0;
+  for (const entry of entries) {
+    let score = wanted.includes(entry.topic) ? 10 : 0;
+    for (const k of entry.keywords) if (said.has(k.toLowerCase())) score += 3;
+    for (const w of words(entry.question)) if (said.has(w)) score += 1;
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 2 ? best : null;
+}

@@ -1,0 +1,194 @@
+// A tiny phrase grammar compiled once at module load into boundary-anchored regular expressions.
+//
+// Syntax of one phrase (matched against normalised text: lower-case words separated by single spaces):
+//   word         the word and its inflections (plural, -ed, -ing, irregular forms): "ship" matches "shipped"
+//   =word        the literal word only, never inflected
+//   (a|b c)      alternatives, each itself a phrase
+//   x?           optional word or group
+//   *            any one word (usually optional: "*?")
+//   __           a gap of up to three arbitrary words
+//   !(a|b)       not followed by this word or group (place last)
+//   "re:SRC"     a whole entry given as a raw regular-expression source
+// Every word form used by a phrase is recorded in KNOWN_WORDS so the spelling corrector never "fixes" it.
+
+/** Words that are never inflected: function words whose variants would be nonsense or too broad. */
+const STOP = new Set(
+  (
+    "a an the and or of to in on at by for from with is are was were be been am it its my me i you your we our us " +
+    "they them their he she her him his this that these those do does did not no can could will would should " +
+    "how what where when why who which there here up out off back too so very just any some all one ones than " +
+    "as if into over under about per yet still now today new more most less"
+  ).split(" "),
+);
+
+/** Irregular forms an English speaker expects to behave like the listed verb. */
+const IRREGULAR: Record<string, readonly string[]> = {
+  send: ["sent"],
+  break: ["broke", "broken"],
+  buy: ["bought"],
+  pay: ["paid"],
+  get: ["got", "gotten"],
+  come: ["came"],
+  find: ["found"],
+  take: ["took", "taken"],
+  tell: ["told"],
+  speak: ["spoke", "spoken"],
+  make: ["made"],
+  lose: ["lost"],
+  give: ["gave", "given"],
+  wear: ["wore", "worn"],
+  think: ["thought"],
+  bring: ["brought"],
+  fall: ["fell", "fallen"],
+  go: ["went", "gone", "goes"],
+  have: ["has", "had"],
+  choose: ["chose", "chosen"],
+  leave: ["left"],
+  see: ["saw", "seen"],
+  know: ["knew", "known"],
+  tear: ["tore", "torn"],
+  bend: ["bent"],
+  hold: ["held"],
+  sell: ["sold"],
+};
+
+export const KNOWN_WORDS = new Set<string>();
+
+const VOWEL = /[aeiou]/;
+
+/** The inflected forms of one word (itself included). */
+export function inflect(word: string): string[] {
+  const forms = new Set<string>([word]);
+  if (word.length < 3 || STOP.has(word) || /[^a-z]/.test(word)) return [...forms];
+  const last = word[word.length - 1];
+  const beforeLast = word[word.length - 2];
+  if (last === "y" && !VOWEL.test(beforeLast)) {
+    const stem = word.slice(0, -1);
+    forms.add(stem + "ies").add(stem + "ied").add(word + "ing");
+  } else if (last === "e") {
+    forms.add(word + "s").add(word + "d").add(word.slice(0, -1) + "ing").add(word + "ing");
+  } else if (/(s|x|z|ch|sh)$/.test(word)) {
+    forms.add(word + "es").add(word + "ed").add(word + "ing");
+  } else {
+    forms.add(word + "s").add(word + "ed").add(word + "ing");
+    // Consonant-vowel-consonant endings double the consonant: ship → shipped, shipping.
+    if (!VOWEL.test(last) && VOWEL.test(beforeLast) && !VOWEL.test(word[word.length - 3] ?? "a") && !/[wxy]/.test(last)) {
+      forms.add(word + last + "ed").add(word + last + "ing");
+    }
+  }
+  for (const extra of IRREGULAR[word] ?? []) forms.add(extra);
+  return [...forms];
+}
+
+type Node =
+  | { kind: "word"; src: string; optional: boolean }
+  | { kind: "group"; alts: Node[][]; optional: boolean }
+  | { kind: "gap" }
+  | { kind: "not"; node: Node };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\<>~#-]/g, "\\$&");
+
+function wordSource(raw: string): string {
+  const literal = raw.startsWith("=");
+  const word = literal ? raw.slice(1) : raw;
+  const forms = literal ? [word] : inflect(word);
+  for (const f of forms) if (/^[a-z]+$/.test(f)) KNOWN_WORDS.add(f);
+  forms.sort((a, b) => b.length - a.length);
+  return forms.length === 1 ? escape(forms[0]) : `(?:${forms.map(escape).join("|")})`;
+}
+
+function tokenize(phrase: string): string[] {
+  return phrase.match(/\(|\)|\||\?|!|__|[^\s()|?!]+/g) ?? [];
+}
+
+function parseSeq(tokens: string[], pos: { i: number }): Node[][] {
+  const alts: Node[][] = [[]];
+  while (pos.i < tokens.length) {
+    const t = tokens[pos.i];
+    if (t === ")") break;
+    pos.i++;
+    if (t === "|") {
+      alts.push([]);
+      continue;
+    }
+    const seq = alts[alts.length - 1];
+    if (t === "__") {
+      seq.push({ kind: "gap" });
+      continue;
+    }
+    if (t === "!") {
+      const inner = parseAtom(tokens, pos);
+      seq.push({ kind: "not", node: inner });
+      continue;
+    }
+    pos.i--;
+    seq.push(parseAtom(tokens, pos));
+  }
+  return alts;
+}
+
+function parseAtom(tokens: string[], pos: { i: number }): Node {
+  const t = tokens[pos.i++];
+  let node: Node;
+  if (t === "(") {
+    const alts = parseSeq(tokens, pos);
+    if (tokens[pos.i] !== ")") throw new Error(`unbalanced group in phrase: ${tokens.join(" ")}`);
+    pos.i++;
+    node = { kind: "group", alts, optional: false };
+  } else if (t === "*") {
+    node = { kind: "word", src: "\\S+", optional: false };
+  } else {
+    node = { kind: "word", src: wordSource(t), optional: false };
+  }
+  if (tokens[pos.i] === "?") {
+    pos.i++;
+    if (node.kind === "word" || node.kind === "group") node.optional = true;
+  }
+  return node;
+}
+
+function emitSeq(seq: Node[]): string {
+  let out = "";
+  let needSep = false;
+  for (const node of seq) {
+    if (node.kind === "gap") {
+      out += (needSep ? " " : "") + "(?:\\S+ ){0,3}";
+      needSep = false;
+    } else if (node.kind === "not") {
+      out += `(?! ${emitNode(node.node)}(?![a-z0-9]))`;
+    } else if (node.optional) {
+      out += needSep ? `(?: ${emitNode(node)})?` : `(?:${emitNode(node)} )?`;
+    } else {
+      out += (needSep ? " " : "") + emitNode(node);
+      needSep = true;
+    }
+  }
+  return out;
+}
+
+function emitNode(node: Node): string {
+  if (node.kind === "word") return node.src;
+  if (node.kind === "group") return `(?:${node.alts.map(emitSeq).join("|")})`;
+  if (node.kind === "not") return emitNode(node.node);
+  return "";
+}
+
+/** The regex source of one phrase, without boundaries. */
+export function phraseSource(phrase: string): string {
+  if (phrase.startsWith("re:")) return phrase.slice(3);
+  const tokens = tokenize(phrase);
+  const pos = { i: 0 };
+  const alts = parseSeq(tokens, pos);
+  if (pos.i !== tokens.length) throw new Error(`unbalanced phrase: ${phrase}`);
+  return alts.map(emitSeq).join("|");
+}
+
+/** Left and right word boundaries for normalised text (letters and digits are word characters). */
+export const B_LEFT = "(?<![a-z0-9])";
+export const B_RIGHT = "(?![a-z0-9])";
+
+/** One regex matching any of the phrases as whole words. */
+export function compilePhrases(phrases: readonly string[], flags = ""): RegExp {
+  const body = phrases.map((p) => `(?:${phraseSource(p)})`).join("|");
+  return new RegExp(`${B_LEFT}(?:${body})${B_RIGHT}`, flags);
+}

@@ -1,0 +1,144 @@
+// One zod schema for process.env (API.md §5), parsed once at start-up; a bad value names its variable.
+
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const intFrom = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+const urlWithSchemes = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}`);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).optional().default("production"),
+    PORT: intFrom(0, 65535, 3000), // 0 = any free port (tests)
+    HOST: optionalString,
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .default("file:./data/aurora.sqlite")
+      .refine((v) => /^(file:|sqlite:)/.test(v) || !v.includes("://"), "must be file:<path> (SQLite)"),
+    MONGODB_URI: optionalString.pipe(urlWithSchemes(["mongodb:", "mongodb+srv:"]).optional()),
+    SHOPIFY_API_KEY: optionalString,
+    SHOPIFY_API_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    SHOPIFY_APP_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
+    SCOPES: optionalString.pipe(
+      z.string().regex(/^[a-z_]+(,\s*[a-z_]+)*$/, "must be a comma-separated list of scopes").optional(),
+    ),
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
+    ANALYTICS_SALT: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    RATE_LIMIT_PER_MINUTE: intFrom(1, 100_000, 100),
+    RATE_LIMIT_LOOKUPS_PER_MINUTE: intFrom(1, 10_000, 10),
+    SMTP_URL: optionalString.pipe(urlWithSchemes(["smtp:", "smtps:"]).optional()),
+    MAIL_FROM: optionalString.pipe(z.email("must be an email address").optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.SHOPIFY_API_KEY) !== Boolean(env.SHOPIFY_API_SECRET)) {
+      const missing = env.SHOPIFY_API_KEY ? "SHOPIFY_API_SECRET" : "SHOPIFY_API_KEY";
+      ctx.addIssue({ code: "custom", path: [missing], message: "set both SHOPIFY_API_KEY and SHOPIFY_API_SECRET, or neither" });
+    }
+    if (env.SHOPIFY_API_KEY && !env.SHOPIFY_APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "is required in Shopify mode" });
+    }
+    if (env.SHOPIFY_APP_URL) {
+      const url = new URL(env.SHOPIFY_APP_URL);
+      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+        ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https (http only on a loopback address)" });
+      }
+    }
+  });
+
+export type AppMode = "shopify" | "local";
+
+export interface AppEnv {
+  mode: AppMode;
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  appUrl: string;
+  databaseUrl: string;
+  mongodbUri?: string;
+  shopifyApiKey?: string;
+  shopifyApiSecret?: string;
+  scopes: string[];
+  metricsToken?: string;
+  logLevel: string;
+  analyticsSalt?: string;
+  rateLimitPerMinute: number;
+  rateLimitLookupsPerMinute: number;
+  smtpUrl?: string;
+  mailFrom?: string;
+}
+
+export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "write_app_proxy"];
+
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment; throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = result.data;
+  const mode: AppMode = env.SHOPIFY_API_KEY ? "shopify" : "local";
+  // Local mode serves an open admin: keep it on loopback unless told otherwise.
+  const host = env.HOST ?? (mode === "local" ? "127.0.0.1" : "0.0.0.0");
+  return {
+    mode,
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host,
+    appUrl: (env.SHOPIFY_APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, ""),
+    databaseUrl: env.DATABASE_URL,
+    mongodbUri: env.MONGODB_URI,
+    shopifyApiKey: env.SHOPIFY_API_KEY,
+    shopifyApiSecret: env.SHOPIFY_API_SECRET,
+    scopes: env.SCOPES ? env.SCOPES.split(",").map((s) => s.trim()) : DEFAULT_SCOPES,
+    metricsToken: env.METRICS_TOKEN,
+    logLevel: env.LOG_LEVEL,
+    analyticsSalt: env.ANALYTICS_SALT,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    rateLimitLookupsPerMinute: env.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+  };
+}

@@ -1,0 +1,37 @@
+// Wraps every store call: failures are counted, logged once, and surface as StoreUnavailableError (503).
+
+import type { Logger } from "pino";
+import { InvalidCursorError } from "~/store/cursor";
+import { DuplicateError, type Store } from "~/store/port";
+import { StoreUnavailableError } from "./errors.server";
+import type { Metrics } from "./metrics.server";
+
+// Errors that are answers, not failures.
+const isExpected = (error: unknown) => error instanceof DuplicateError || error instanceof InvalidCursorError;
+
+function wrap<T extends object>(target: T, path: string, metrics: Metrics, logger: Logger): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      const name = `${path}${String(prop)}`;
+      if (typeof value === "function") {
+        return async (...args: unknown[]) => {
+          try {
+            return await (value as (...a: unknown[]) => unknown).apply(obj, args);
+          } catch (error) {
+            if (isExpected(error)) throw error;
+            metrics.storeErrors.inc();
+            logger.error({ err: error, operation: name }, "store operation failed");
+            throw new StoreUnavailableError(name, error);
+          }
+        };
+      }
+      if (value && typeof value === "object") return wrap(value as object, `${name}.`, metrics, logger);
+      return value;
+    },
+  });
+}
+
+export function instrumentStore(store: Store, metrics: Metrics, logger: Logger): Store {
+  return wrap(store, "", metrics, logger);
+}

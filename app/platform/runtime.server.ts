@@ -1,0 +1,76 @@
+// The process's one set of long-lived parts (env, logger, metrics, store, Shopify), built once at start-up.
+
+import type { Logger } from "pino";
+import { seedDemoShop, isDemoShopSeeded } from "~/services/demoShop.server";
+import { openStore } from "~/store/index.server";
+import type { Store } from "~/store/port";
+import { parseEnv, type AppEnv } from "./env.server";
+import { instrumentStore } from "./instrumentedStore.server";
+import { createLogger } from "./logger.server";
+import { createMetrics, type Metrics } from "./metrics.server";
+import { dataDirFor, persistentSecret } from "./secrets.server";
+import { createShopify, type ShopifyContext } from "./shopify.server";
+
+export const LOCAL_DEMO_SHOP = "aurora-demo.myshopify.com";
+
+export interface Runtime {
+  env: AppEnv;
+  logger: Logger;
+  metrics: Metrics;
+  store: Store;
+  shopify: ShopifyContext;
+  /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
+  proxySecret: string;
+  analyticsSalt: string;
+  startedAt: number;
+  version: string;
+  close(): Promise<void>;
+}
+
+const VERSION = process.env.npm_package_version ?? "0.1.0";
+
+async function createRuntime(): Promise<Runtime> {
+  const env = parseEnv(process.env);
+  const logger = createLogger(env.logLevel);
+  const metrics = createMetrics();
+  const dataDir = dataDirFor(env.databaseUrl, Boolean(env.mongodbUri));
+  const rawStore = await openStore({ databaseUrl: env.databaseUrl, mongodbUri: env.mongodbUri });
+  const store = instrumentStore(rawStore, metrics, logger);
+  const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
+  const proxySecret = env.shopifyApiSecret ?? localSecret;
+  const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
+  const shopify = createShopify(env, store, localSecret);
+
+  metrics.setRolloutSource(async () =>
+    (await store.shops.list())
+      .filter((s) => !s.uninstalledAt)
+      .map((s) => ({ shop: s.shop, enabled: s.rollout.enabled, percent: s.rollout.percent })),
+  );
+
+  if (env.mode === "local" && !(await isDemoShopSeeded(store, LOCAL_DEMO_SHOP))) {
+    const counts = await seedDemoShop(store, LOCAL_DEMO_SHOP);
+    logger.info({ shop: LOCAL_DEMO_SHOP, ...counts }, "seeded the local demo shop");
+  }
+
+  logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
+  return {
+    env,
+    logger,
+    metrics,
+    store,
+    shopify,
+    proxySecret,
+    analyticsSalt,
+    startedAt: Date.now(),
+    version: VERSION,
+    close: () => rawStore.close(),
+  };
+}
+
+const holder = globalThis as unknown as { __auroraRuntime?: Promise<Runtime> };
+
+/** The runtime, built on first use (the server builds it before listening so a bad env fails fast). */
+export function getRuntime(): Promise<Runtime> {
+  holder.__auroraRuntime ??= createRuntime();
+  return holder.__auroraRuntime;
+}

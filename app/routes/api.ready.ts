@@ -1,0 +1,6 @@
+// Readiness: the store answers (API.md §3).
+
+import { jsonRoute } from "~/platform/http.server";
+import { readiness } from "~/services/health.server";
+
+export const loader = jsonRoute("api.ready", async (_args, ctx) => readiness(ctx.runtime));

@@ -1,0 +1,31 @@
+// GET /proxy/conversations/{id} — the transcript; DELETE — the shopper's "delete my chat".
+
+import { conversationId, visitorQuery } from "~/contract/storefront";
+import { AppError } from "~/platform/errors.server";
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { eraseConversation, transcript } from "~/services/conversations.server";
+
+function idOf(params: Record<string, string | undefined>): string {
+  const parsed = conversationId.safeParse(params.id);
+  if (!parsed.success) throw new AppError("conversation.not_found", 404, "We couldn't find that conversation.");
+  return parsed.data;
+}
+
+const endpoint = proxyEndpoint("conversations", {
+  GET: {
+    query: visitorQuery,
+    handler: async ({ runtime, shop, params, query }) => ({
+      body: { conversation: await transcript(runtime, shop, idOf(params), query.visitorId) },
+    }),
+  },
+  DELETE: {
+    query: visitorQuery,
+    handler: async ({ runtime, shop, params, query }) => {
+      await eraseConversation(runtime, shop, idOf(params), query.visitorId);
+      return { body: { deleted: true } };
+    },
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

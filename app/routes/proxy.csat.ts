@@ -1,0 +1,18 @@
+// POST /proxy/csat — one rating per conversation; a low one offers a stylist at once.
+
+import { csatRequest } from "~/contract/storefront";
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { submitCsat } from "~/services/csat.server";
+
+const endpoint = proxyEndpoint("csat", {
+  POST: {
+    body: csatRequest,
+    handler: async ({ runtime, shop, body, now }) => {
+      const { followUp } = await submitCsat(runtime, shop, body, now);
+      return { body: { ok: true, ...(followUp ? { followUp } : {}) } };
+    },
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

@@ -1,0 +1,25 @@
+// POST /proxy/orders/lookup — order status for a guest (number + email or postal code) or the logged-in owner.
+
+import { orderLookupRequest } from "~/contract/storefront";
+import { AppError } from "~/platform/errors.server";
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { findOrder, orderView } from "~/services/orders.server";
+
+const endpoint = proxyEndpoint("orders.lookup", {
+  POST: {
+    body: orderLookupRequest,
+    lookup: true,
+    handler: async ({ runtime, shop, customerId, body }) => {
+      if (!body.email && !body.postalCode && !customerId) {
+        throw new AppError("validation.failed", 400, "Give the email or postal code used at checkout.", {
+          issues: [{ path: "email", message: "email or postalCode is required" }],
+        });
+      }
+      const order = await findOrder(runtime, shop, { ...body, customerId });
+      return { body: { order: orderView(order) } };
+    },
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

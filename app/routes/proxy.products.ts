@@ -1,0 +1,15 @@
+// GET /proxy/products — ranked catalog search with cursor pagination.
+
+import { productsQuery } from "~/contract/storefront";
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { searchCatalog } from "~/services/catalog.server";
+
+const endpoint = proxyEndpoint("products", {
+  GET: {
+    query: productsQuery,
+    handler: async ({ runtime, shopRow, query }) => ({ body: { ...(await searchCatalog(runtime, shopRow!, query)) } }),
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

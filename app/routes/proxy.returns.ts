@@ -1,0 +1,38 @@
+// POST /proxy/returns — a return, resize, exchange or care request, checked for eligibility first.
+
+import { returnRequest } from "~/contract/storefront";
+import { AppError } from "~/platform/errors.server";
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { createReturn, nextStepsFor } from "~/services/returns.server";
+
+const endpoint = proxyEndpoint("returns", {
+  POST: {
+    body: returnRequest,
+    lookup: true,
+    handler: async ({ runtime, shopRow, customerId, body, now }) => {
+      if (!body.email && !body.postalCode && !customerId) {
+        throw new AppError("validation.failed", 400, "Give the email or postal code used at checkout.", {
+          issues: [{ path: "email", message: "email or postalCode is required" }],
+        });
+      }
+      const request = await createReturn(runtime, shopRow!, { ...body, customerId }, now);
+      return {
+        body: {
+          returnRequest: {
+            id: request.id,
+            rma: request.rma,
+            status: request.status,
+            option: request.option,
+            orderNumber: request.orderNumber,
+            lineItemId: request.lineItemId,
+            eligibility: request.eligibility,
+            nextSteps: nextStepsFor(request.option),
+          },
+        },
+      };
+    },
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

@@ -1,0 +1,15 @@
+// GET /proxy/shortlist/{id} — a shared shortlist as product cards.
+
+import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { shortlistCards } from "~/services/shortlists.server";
+
+const endpoint = proxyEndpoint("shortlist.get", {
+  GET: {
+    handler: async ({ runtime, shopRow, params, now }) => ({
+      body: { shortlist: await shortlistCards(runtime, shopRow!, String(params.id ?? ""), now) },
+    }),
+  },
+});
+
+export const loader = endpoint.loader;
+export const action = endpoint.action;

@@ -1,0 +1,130 @@
+// Product discovery on the shop's own catalog: store filters first, then the domain's ranking.
+
+import type { ProductCard } from "~/concierge/messages";
+import { rankProducts, relaxations as proposeRelaxations, type Relaxation } from "~/concierge/ranking";
+import type { ProductFilters } from "~/concierge/understanding/types";
+import type { Runtime } from "~/platform/runtime.server";
+import { InvalidCursorError } from "~/store/cursor";
+import type { Product, ProductQuery, Shop } from "~/store/port";
+
+const CANDIDATE_CAP = 500;
+
+export interface SearchRequest {
+  filters: ProductFilters;
+  terms: string[];
+}
+
+function storeQuery(filters: ProductFilters): ProductQuery {
+  return {
+    category: filters.category,
+    metal: filters.metal,
+    priceMin: filters.priceMin,
+    priceMax: filters.priceMax,
+    readyToShip: filters.readyToShip,
+    ringSize: filters.ringSize,
+    activeOnly: true,
+  };
+}
+
+async function candidates(runtime: Runtime, shop: string, filters: ProductFilters): Promise<Product[]> {
+  const out: Product[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await runtime.store.products.find(shop, storeQuery(filters), { cursor, limit: 100 });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && out.length < CANDIDATE_CAP);
+  return out;
+}
+
+/** Ranked matches for a request (relevance, ready-to-ship, featured, price fit). */
+export async function rankedProducts(runtime: Runtime, shop: string, request: SearchRequest) {
+  const found = await candidates(runtime, shop, request.filters);
+  return rankProducts(found, { filters: request.filters, terms: request.terms });
+}
+
+/** One-tap relaxations that actually find something; never applied silently. */
+export async function workingRelaxations(runtime: Runtime, shop: string, filters: ProductFilters): Promise<Relaxation[]> {
+  const useful: Relaxation[] = [];
+  for (const relaxation of proposeRelaxations(filters)) {
+    const page = await runtime.store.products.find(shop, storeQuery(relaxation.filters), { limit: 1 });
+    if (page.items.length > 0) useful.push(relaxation);
+    if (useful.length === 3) break;
+  }
+  return useful;
+}
+
+/** Image URLs the app serves itself are made absolute: the card renders on the shop's domain. */
+function absoluteUrl(runtime: Runtime, url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.startsWith("/") ? `${runtime.env.appUrl}${url}` : url;
+}
+
+export function productCard(runtime: Runtime, shop: Shop | null, product: Product, why?: string): ProductCard {
+  const image = product.images[0];
+  const variant = product.variants.find((v) => v.available) ?? product.variants[0];
+  const card: ProductCard = {
+    id: product.id,
+    handle: product.handle,
+    title: product.title,
+    price: product.price,
+    currency: shop?.currency ?? "USD",
+    category: product.category,
+    readyToShip: product.readyToShip,
+    url: `/products/${encodeURIComponent(product.handle)}`,
+  };
+  if (product.compareAtPrice != null && product.compareAtPrice > product.price) card.compareAtPrice = product.compareAtPrice;
+  const imageUrl = absoluteUrl(runtime, image?.url);
+  if (imageUrl) {
+    card.imageUrl = imageUrl;
+    card.imageAlt = image?.alt || product.title;
+  }
+  if (product.metal) card.metal = product.metal;
+  if (product.shippingPromise) card.shippingPromise = product.shippingPromise;
+  if (variant) card.variantId = variant.id;
+  if (why) card.why = why;
+  if (product.inventory <= 0) card.soldOut = true;
+  return card;
+}
+
+export async function productsByIds(runtime: Runtime, shop: string, ids: string[]): Promise<Product[]> {
+  if (ids.length === 0) return [];
+  const page = await runtime.store.products.find(shop, { ids, activeOnly: false }, { limit: 100 });
+  const byId = new Map(page.items.map((p) => [p.id, p]));
+  return ids.map((id) => byId.get(id)).filter((p): p is Product => Boolean(p));
+}
+
+/** GET /proxy/products: the same ranking as the concierge, paged by an opaque offset cursor. */
+export async function searchCatalog(
+  runtime: Runtime,
+  shop: Shop,
+  query: { q?: string; category?: ProductFilters["category"]; metal?: ProductFilters["metal"]; priceMin?: number; priceMax?: number; readyToShip?: boolean; cursor?: string; limit?: number },
+) {
+  const limit = query.limit ?? 12;
+  const offset = decodeOffset(query.cursor);
+  const filters: ProductFilters = {};
+  if (query.category) filters.category = query.category;
+  if (query.metal) filters.metal = query.metal;
+  if (query.priceMin !== undefined) filters.priceMin = query.priceMin;
+  if (query.priceMax !== undefined) filters.priceMax = query.priceMax;
+  if (query.readyToShip !== undefined) filters.readyToShip = query.readyToShip;
+  const terms = (query.q ?? "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1);
+  const ranked = await rankedProducts(runtime, shop.shop, { filters, terms });
+  const slice = ranked.slice(offset, offset + limit);
+  const next = offset + limit < ranked.length ? encodeOffset(offset + limit) : null;
+  return { products: slice.map((r) => productCard(runtime, shop, r.product, r.why)), nextCursor: next };
+}
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString("base64url");
+}
+
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const match = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw new InvalidCursorError();
+  return Number(match[1]);
+}

@@ -1,0 +1,41 @@
+// CSAT: one rating per conversation; a rating of 2 or less offers a stylist at once.
+
+import type { Message } from "~/concierge/messages";
+import { AppError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
+import type { Runtime } from "~/platform/runtime.server";
+import { DuplicateError, type CsatRating } from "~/store/port";
+import { stylistOffer } from "./replies.server";
+
+export async function submitCsat(
+  runtime: Runtime,
+  shop: string,
+  input: { conversationId: string; rating: number; comment?: string | null; visitorId?: string },
+  now: Date,
+): Promise<{ rating: CsatRating; followUp?: Message }> {
+  const conversation = await runtime.store.conversations.get(shop, input.conversationId);
+  if (!conversation || conversation.erasedAt || (input.visitorId && conversation.visitorId !== input.visitorId)) {
+    throw new AppError("conversation.not_found", 404, "We couldn't find that conversation.");
+  }
+  let rating: CsatRating;
+  try {
+    rating = await runtime.store.csat.create(shop, {
+      id: newId("csat"),
+      conversationId: conversation.id,
+      rating: input.rating,
+      comment: input.comment ?? null,
+      intent: conversation.lastIntent,
+      createdAt: now.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof DuplicateError) {
+      throw new AppError("csat.already_submitted", 409, "Thanks — this conversation has already been rated.");
+    }
+    throw error;
+  }
+  const state = { ...conversation.state, csatAsked: true, csatDone: true };
+  await runtime.store.conversations.update(shop, conversation.id, { rating: input.rating, state, updatedAt: now.toISOString() });
+  runtime.metrics.csatRatings.inc({ rating: String(input.rating) });
+  if (input.rating <= 2) return { rating, followUp: stylistOffer("I'm sorry we fell short. Would you like a stylist to follow up personally?") };
+  return { rating };
+}

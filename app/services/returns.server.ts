@@ -1,0 +1,100 @@
+// Returns, resizes, exchanges and care refreshes: eligibility first, then a request in the admin queue.
+// Nothing is refunded automatically.
+
+import { itemsEligibility, returnEligibility } from "~/concierge/eligibility";
+import type { ReturnOptionName } from "~/concierge/messages";
+import { AppError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
+import type { Runtime } from "~/platform/runtime.server";
+import { DuplicateError, type Order, type ReturnRequest, type Shop } from "~/store/port";
+import { findOrder, type OrderLookup } from "./orders.server";
+
+export interface ReturnInput extends OrderLookup {
+  lineItemId?: string;
+  option: ReturnOptionName;
+  reason: string;
+  newSize?: number;
+  conversationId?: string | null;
+}
+
+const NEXT_STEPS: Record<ReturnOptionName, string> = {
+  return:
+    "We've received your return request. Our team reviews it within 1 business day and emails you a prepaid label and packing instructions. Refunds go to the original payment method once the piece arrives and is inspected.",
+  resize:
+    "We've received your resize request. Our team confirms the new size within 1 business day and sends a prepaid, insured label. Resizing usually takes 7–10 business days once the ring reaches our workshop.",
+  exchange:
+    "We've received your exchange request. A stylist will confirm the replacement piece with you within 1 business day, then send a prepaid label.",
+  care: "We've received your care request. We'll email a prepaid, insured label; cleaning and inspection take about 5 business days once the piece arrives.",
+};
+
+async function openItemIds(runtime: Runtime, shop: string, order: Order): Promise<string[]> {
+  const open: string[] = [];
+  for (const item of order.lineItems) {
+    if (await runtime.store.returns.findOpenForItem(shop, order.id, item.id)) open.push(item.id);
+  }
+  return open;
+}
+
+function windowsOf(shop: Shop) {
+  return shop.settings.returns;
+}
+
+/** The preview the form shows before submitting: per item, eligible or the reason not. */
+export async function previewReturn(runtime: Runtime, shop: Shop, input: ReturnInput, now: Date) {
+  const order = await findOrder(runtime, shop.shop, input);
+  const openRequestItemIds = await openItemIds(runtime, shop.shop, order);
+  const common = { order, option: input.option, windows: windowsOf(shop), now, openRequestItemIds };
+  return {
+    order,
+    overall: returnEligibility({ ...common, lineItemId: input.lineItemId }),
+    items: itemsEligibility(common),
+  };
+}
+
+export async function createReturn(runtime: Runtime, shop: Shop, input: ReturnInput, now: Date): Promise<ReturnRequest> {
+  const { order, overall } = await previewReturn(runtime, shop, input, now);
+  if (!overall.eligible) {
+    if (overall.reason === "already_requested") throw duplicate();
+    throw new AppError("returns.ineligible", 422, overall.message, {
+      reason: overall.reason,
+      ...(overall.deadline ? { deadline: overall.deadline } : {}),
+    });
+  }
+  const lineItemId = overall.item?.id ?? input.lineItemId ?? order.lineItems[0]?.id;
+  if (input.option === "resize" && input.newSize == null) {
+    throw new AppError("validation.failed", 400, "Tell us the new ring size for a resize.", {
+      issues: [{ path: "newSize", message: "required for a resize" }],
+    });
+  }
+  const sequence = await runtime.store.nextSequence(shop.shop, "rma");
+  const request: ReturnRequest = {
+    id: newId("ret"),
+    rma: `RMA-${String(sequence).padStart(5, "0")}`,
+    orderId: order.id,
+    orderNumber: order.number,
+    lineItemId: lineItemId!,
+    option: input.option,
+    reason: input.reason,
+    newSize: input.newSize ?? null,
+    status: "requested",
+    eligibility: { ...overall },
+    conversationId: input.conversationId ?? null,
+    decisionNote: null,
+    createdAt: now.toISOString(),
+    decidedAt: null,
+  };
+  try {
+    return await runtime.store.returns.create(shop.shop, request);
+  } catch (error) {
+    if (error instanceof DuplicateError) throw duplicate();
+    throw error;
+  }
+}
+
+function duplicate(): AppError {
+  return new AppError("returns.duplicate", 409, "There is already an open request for this item. Our team will be in touch about it.");
+}
+
+export function nextStepsFor(option: ReturnOptionName): string {
+  return NEXT_STEPS[option];
+}

@@ -1,0 +1,47 @@
+// Who sees the concierge: the store's rollout state through the domain's decision; changes are audited.
+
+import { rolloutDecision } from "~/concierge/rollout";
+import { newId } from "~/platform/ids.server";
+import type { Runtime } from "~/platform/runtime.server";
+import type { RolloutState, Shop, Store } from "~/store/port";
+import { forgetShop } from "./shops.server";
+
+export async function decideForVisitor(
+  runtime: Runtime,
+  shop: Shop,
+  input: { visitorId: string; customerId: string | null; previewToken?: string | null },
+) {
+  // The allowlist may name emails: resolve the logged-in customer's email from our customers mirror.
+  let customerEmail: string | null = null;
+  if (input.customerId && shop.rollout.enabled && shop.rollout.allowlist.emails.length > 0) {
+    customerEmail = (await runtime.store.customers.get(shop.shop, input.customerId))?.email ?? null;
+  }
+  return rolloutDecision({
+    rollout: shop.rollout,
+    visitorId: input.visitorId,
+    customerId: input.customerId,
+    customerEmail,
+    previewToken: input.previewToken ?? null,
+  });
+}
+
+export type RolloutPatch = Partial<Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken">>;
+
+/** Takes the store (not the runtime) so the ops CLI can call it without starting the app. */
+export async function updateRollout(store: Store, shop: string, patch: RolloutPatch, actor: string, now = new Date()): Promise<Shop> {
+  const current = await store.shops.get(shop);
+  if (!current) throw new Error(`unknown shop ${shop}`);
+  const rollout: RolloutState = { ...current.rollout, ...patch, updatedAt: now.toISOString() };
+  const { shop: _domain, ...rest } = current;
+  const saved = await store.shops.put(shop, { ...rest, rollout, updatedAt: now.toISOString() });
+  await store.audit.record(shop, {
+    id: newId("aud"),
+    actor,
+    action: "rollout.update",
+    before: current.rollout,
+    after: rollout,
+    at: now.toISOString(),
+  });
+  forgetShop(shop);
+  return saved;
+}

@@ -1,0 +1,71 @@
+// Stylist escalations: a ticket that carries the transcript, shortlist, order and topic, with a reply time
+// computed from the shop's business hours and SLA.
+
+import { describeReplyTime, expectedReplyBy } from "~/concierge/businessHours";
+import type { TicketView } from "~/concierge/messages";
+import { newId } from "~/platform/ids.server";
+import type { Runtime } from "~/platform/runtime.server";
+import type { Shop, Ticket } from "~/store/port";
+
+const TRANSCRIPT_EXCERPT = 30;
+const PRIORITY_TOPICS = new Set(["order_exception", "low_csat", "order_late"]);
+
+export interface EscalationInput {
+  conversationId?: string | null;
+  contact: { name: string; email: string; phone?: string | null };
+  topic: string;
+  notes?: string | null;
+  preferredTime?: string | null;
+}
+
+export async function createEscalation(runtime: Runtime, shop: Shop, input: EscalationInput, now: Date): Promise<Ticket> {
+  const conversation = input.conversationId ? await runtime.store.conversations.get(shop.shop, input.conversationId) : null;
+  const messages = conversation ? await runtime.store.conversations.messages(shop.shop, conversation.id) : [];
+  const state = (conversation?.state ?? {}) as { shortlist?: string[]; order?: { number?: string } | null; lastIntent?: string };
+  const priority: Ticket["priority"] = PRIORITY_TOPICS.has(input.topic) ? "high" : "normal";
+  const slaHours = priority === "high" ? shop.settings.sla.priorityHours : shop.settings.sla.standardHours;
+  const due = expectedReplyBy(now, shop.settings.businessHours, slaHours);
+  const ticket = await runtime.store.tickets.create(shop.shop, {
+    id: newId("tkt"),
+    conversationId: conversation?.id ?? null,
+    status: "open",
+    priority,
+    topic: input.topic,
+    contact: { name: input.contact.name, email: input.contact.email, phone: input.contact.phone ?? null },
+    notes: input.notes ?? null,
+    preferredTime: input.preferredTime ?? null,
+    assignee: null,
+    context: {
+      originIntent: conversation?.lastIntent ?? null,
+      shortlist: state.shortlist ?? [],
+      order: state.order ?? null,
+      transcript: messages.slice(-TRANSCRIPT_EXCERPT).map((m) => ({ role: m.role, type: m.type, text: m.text, at: m.createdAt })),
+    },
+    internalNotes: [],
+    events: [{ at: now.toISOString(), actor: "shopper", type: "created", data: { topic: input.topic } }],
+    slaDueAt: due.toISOString(),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
+  if (conversation) {
+    await runtime.store.conversations.update(shop.shop, conversation.id, { escalated: true, outcome: "escalated", updatedAt: now.toISOString() });
+  }
+  runtime.metrics.ticketsCreated.inc();
+  return ticket;
+}
+
+export function ticketView(shop: Shop, ticket: Ticket, now: Date): TicketView {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    status: ticket.status,
+    expectedReplyBy: ticket.slaDueAt,
+    expectedReplyText: describeReplyTime(new Date(ticket.slaDueAt), now, shop.settings.businessHours.timezone),
+  };
+}
+
+/** What a bot that filled the honeypot is told: shaped like a ticket, stored nowhere. */
+export function decoyTicket(shop: Shop, now: Date): TicketView {
+  const due = expectedReplyBy(now, shop.settings.businessHours, shop.settings.sla.standardHours);
+  return { id: newId("tkt"), number: 0, status: "open", expectedReplyBy: due.toISOString() };
+}

@@ -1,0 +1,17 @@
+// Chooses the store adapter once at start-up: MongoDB when MONGODB_URI is set, else the embedded SQLite file.
+
+import type { Store } from "./port";
+import { openSqliteStore, sqlitePathFromUrl } from "./sqlite";
+
+export interface StoreConfig {
+  databaseUrl: string;
+  mongodbUri?: string;
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.mongodbUri) {
+    const { openMongoStore } = await import("./mongo");
+    return openMongoStore(config.mongodbUri);
+  }
+  return openSqliteStore(sqlitePathFromUrl(config.databaseUrl));
+}

@@ -1,0 +1,576 @@
+// The persistence port: every adapter (SQLite, MongoDB) implements `Store` and passes the same contract suite.
+// Every call that touches shop data takes `shop` first, so tenant isolation is visible at each call site.
+
+import type { Category, Metal } from "~/concierge/understanding/types";
+
+export type Iso = string; // ISO-8601 timestamp, UTC
+
+// ---------- shops ----------
+
+export interface BusinessHours {
+  timezone: string; // IANA, e.g. "America/New_York"
+  /** 0 = Sunday … 6 = Saturday; minutes from midnight, local time. A day absent = closed. */
+  days: Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, { open: number; close: number }>>;
+}
+
+export interface ShopSettings {
+  appearance: {
+    position: "bottom-right" | "bottom-left";
+    accentColor: string;
+    launcherLabel: string;
+    greeting: string;
+  };
+  businessHours: BusinessHours;
+  sla: { standardHours: number; priorityHours: number };
+  returns: { returnWindowDays: number; resizeWindowDays: number; exchangeWindowDays: number };
+  /** Where customization requests are routed (a page on the shop), if the shop has one. */
+  customizationUrl?: string;
+  sizeGuideUrl?: string;
+}
+
+export interface RolloutStage {
+  name: string;
+  percent: number; // 0 = allowlist only
+  days: number;
+}
+
+export interface RolloutState {
+  enabled: boolean; // false = kill switch on
+  percent: number; // 0..100
+  allowlist: { customerIds: string[]; emails: string[] };
+  previewToken: string | null;
+  guarded?: {
+    active: boolean;
+    stageIndex: number;
+    stageStartedAt: Iso | null;
+    stages: RolloutStage[];
+    paused?: { at: Iso; reason: string } | null;
+  };
+  updatedAt: Iso;
+}
+
+export interface Shop {
+  shop: string; // myshopify domain
+  name: string;
+  currency: string; // ISO 4217
+  orderPrefix: string; // "" for plain numeric order names
+  settings: ShopSettings;
+  rollout: RolloutState;
+  installedAt: Iso;
+  uninstalledAt: Iso | null;
+  updatedAt: Iso;
+}
+
+// ---------- staff ----------
+
+export const STAFF_ROLES = ["owner", "admin", "support_lead", "agent", "viewer"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffMember {
+  userId: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  updatedAt: Iso;
+}
+
+// ---------- catalog ----------
+
+export interface ProductImage {
+  url: string;
+  alt: string;
+}
+
+export interface ProductVariant {
+  id: string;
+  title: string;
+  price: number;
+  compareAtPrice?: number | null;
+  sku?: string | null;
+  ringSize?: number | null;
+  inventory: number;
+  available: boolean;
+}
+
+export interface Product {
+  id: string;
+  handle: string;
+  title: string;
+  description: string;
+  category: Category;
+  metal: Metal | null;
+  /** Lowest variant price: what a card shows and what price filters compare. */
+  price: number;
+  compareAtPrice: number | null;
+  readyToShip: boolean;
+  featured: boolean;
+  status: "active" | "draft" | "archived";
+  tags: string[];
+  images: ProductImage[];
+  variants: ProductVariant[];
+  inventory: number;
+  shippingPromise: string | null;
+  updatedAt: Iso;
+}
+
+export interface ProductQuery {
+  category?: Category;
+  /** "gold" matches every gold family. */
+  metal?: Metal;
+  priceMin?: number;
+  priceMax?: number;
+  readyToShip?: boolean;
+  tag?: string;
+  /** Only products with a variant of this ring size. */
+  ringSize?: number;
+  /** Only `active` products unless false. */
+  activeOnly?: boolean;
+  ids?: string[];
+}
+
+// ---------- customers and orders ----------
+
+export interface Customer {
+  id: string; // Shopify customer id
+  email: string;
+  firstName: string;
+  lastName: string;
+  updatedAt: Iso;
+}
+
+export const ORDER_STATUSES = [
+  "placed",
+  "paid",
+  "in_production",
+  "shipped",
+  "out_for_delivery",
+  "delivered",
+  "cancelled",
+  "exception",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface OrderLineItem {
+  id: string;
+  productId: string | null;
+  variantId: string | null;
+  title: string;
+  quantity: number;
+  price: number;
+  ringSize?: number | null;
+  custom: boolean;
+  engraved: boolean;
+  finalSale: boolean;
+}
+
+export interface OrderFulfillment {
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  shippedAt: Iso | null;
+  estimatedDelivery: Iso | null;
+}
+
+export interface Order {
+  id: string;
+  /** Normalised order number: `#`, spaces and hyphens removed, upper-cased ("#1042" → "1042"). */
+  number: string;
+  name: string; // as the shop shows it, "#1042"
+  customerId: string | null;
+  email: string;
+  postalCode: string;
+  status: OrderStatus;
+  placedAt: Iso;
+  deliveredAt: Iso | null;
+  lineItems: OrderLineItem[];
+  fulfillments: OrderFulfillment[];
+  statusHistory: { status: OrderStatus; at: Iso; note?: string }[];
+  total: number;
+  currency: string;
+  /** The conversation this order is attributed to (conversion), if any. */
+  conversationId: string | null;
+  updatedAt: Iso;
+}
+
+// ---------- conversations ----------
+
+export type MessageRole = "shopper" | "concierge" | "agent";
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  /** The Message vocabulary type: text, product_cards, order_status, form, ... */
+  type: string;
+  /** The whole Message as sent to the widget (JSON-safe). */
+  payload: Record<string, unknown>;
+  /** Plain text for full-text search and transcripts ("" when none). */
+  text: string;
+  intent: string | null;
+  createdAt: Iso;
+}
+
+export interface Conversation {
+  id: string;
+  visitorId: string;
+  customerId: string | null;
+  /** The dialogue state (JSON-safe), owned by the concierge domain. */
+  state: Record<string, unknown>;
+  lastIntent: string | null;
+  outcome: "open" | "resolved" | "escalated" | "abandoned";
+  escalated: boolean;
+  rating: number | null;
+  messageCount: number;
+  /** Agent replies the shopper has not seen yet (the launcher's unread badge). */
+  unread: number;
+  startedAt: Iso;
+  updatedAt: Iso;
+  erasedAt: Iso | null;
+}
+
+export interface ConversationFilter {
+  intent?: string;
+  outcome?: Conversation["outcome"];
+  escalated?: boolean;
+  rating?: number;
+  /** startedAt >= from */
+  from?: Iso;
+  /** startedAt < to */
+  to?: Iso;
+  /** Full-text search over message text: every word must occur in one message of the conversation. */
+  q?: string;
+  visitorId?: string;
+}
+
+// ---------- tickets ----------
+
+export const TICKET_STATUSES = ["open", "in_progress", "waiting", "resolved"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export interface TicketNote {
+  id: string;
+  author: string;
+  body: string;
+  at: Iso;
+}
+
+export interface TicketEvent {
+  at: Iso;
+  actor: string;
+  type: string; // created, status_changed, assigned, replied, noted, sla_breached
+  data?: Record<string, unknown>;
+}
+
+export interface Ticket {
+  id: string;
+  number: number; // per-shop sequence
+  conversationId: string | null;
+  status: TicketStatus;
+  priority: "normal" | "high";
+  topic: string;
+  contact: { name: string; email: string; phone: string | null };
+  notes: string | null;
+  preferredTime: string | null;
+  assignee: string | null;
+  /** What the shopper was doing: shortlist, order, transcript excerpt, origin intent. */
+  context: Record<string, unknown>;
+  internalNotes: TicketNote[];
+  events: TicketEvent[];
+  slaDueAt: Iso;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export interface TicketFilter {
+  status?: TicketStatus;
+  assignee?: string;
+  priority?: Ticket["priority"];
+}
+
+// ---------- returns ----------
+
+export const RETURN_OPTIONS = ["return", "resize", "exchange", "care"] as const;
+export type ReturnOption = (typeof RETURN_OPTIONS)[number];
+export const RETURN_STATUSES = ["requested", "approved", "declined", "completed"] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+export interface ReturnRequest {
+  id: string;
+  rma: string;
+  orderId: string;
+  orderNumber: string;
+  lineItemId: string;
+  option: ReturnOption;
+  reason: string;
+  newSize: number | null;
+  status: ReturnStatus;
+  eligibility: Record<string, unknown>;
+  conversationId: string | null;
+  decisionNote: string | null;
+  createdAt: Iso;
+  decidedAt: Iso | null;
+}
+
+// ---------- CSAT, FAQ, shortlist, analytics, audit ----------
+
+export interface CsatRating {
+  id: string;
+  conversationId: string;
+  rating: number; // 1..5
+  comment: string | null;
+  intent: string | null;
+  createdAt: Iso;
+}
+
+export interface FaqEntry {
+  id: string;
+  topic: string; // shipping, returns, materials, warranty, financing, care, sizing, ...
+  question: string;
+  answer: string;
+  keywords: string[];
+  updatedAt: Iso;
+}
+
+export interface Shortlist {
+  id: string;
+  visitorId: string;
+  conversationId: string | null;
+  productIds: string[];
+  createdAt: Iso;
+  expiresAt: Iso;
+}
+
+export interface AnalyticsEvent {
+  id: string;
+  name: string;
+  at: Iso;
+  /** Salted hash of the visitor id; never the raw id. */
+  visitorHash: string;
+  conversationId: string | null;
+  /** Sanitised properties: no raw email, phone, order number or free text. */
+  props: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditEntry {
+  id: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  at: Iso;
+}
+
+// ---------- idempotency, rate limits, sessions ----------
+
+export interface StoredResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export type IdempotencyBegin =
+  | { state: "new" }
+  | { state: "replay"; response: StoredResponse }
+  | { state: "conflict" }
+  | { state: "in_progress" };
+
+export interface SessionRecord {
+  id: string;
+  shop: string;
+  /** The library's `session.toPropertyArray(true)`, as JSON. */
+  data: unknown;
+}
+
+// ---------- pagination ----------
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  cursor?: string | null;
+  limit?: number; // default 25, max 100
+}
+
+// ---------- the port ----------
+
+export interface Store {
+  readonly kind: "sqlite" | "mongo";
+  /** Cheap round trip to the database for readiness. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  shops: {
+    get(shop: string): Promise<Shop | null>;
+    /** Creates or replaces the shop row. */
+    put(shop: string, value: Omit<Shop, "shop">): Promise<Shop>;
+    list(): Promise<Shop[]>;
+    /** Deletes the shop and every row that belongs to it (shop/redact, tests). */
+    purge(shop: string): Promise<void>;
+  };
+
+  staff: {
+    list(shop: string): Promise<StaffMember[]>;
+    get(shop: string, userId: string): Promise<StaffMember | null>;
+    put(shop: string, member: StaffMember): Promise<StaffMember>;
+    remove(shop: string, userId: string): Promise<boolean>;
+  };
+
+  products: {
+    put(shop: string, product: Product): Promise<Product>;
+    get(shop: string, id: string): Promise<Product | null>;
+    getByHandle(shop: string, handle: string): Promise<Product | null>;
+    /** Filtered, in id order, keyset-paginated. */
+    find(shop: string, query: ProductQuery, page?: PageRequest): Promise<Page<Product>>;
+    remove(shop: string, id: string): Promise<boolean>;
+    count(shop: string): Promise<number>;
+  };
+
+  customers: {
+    put(shop: string, customer: Customer): Promise<Customer>;
+    get(shop: string, id: string): Promise<Customer | null>;
+    /** Case-insensitive. */
+    findByEmail(shop: string, email: string): Promise<Customer | null>;
+    remove(shop: string, id: string): Promise<boolean>;
+  };
+
+  orders: {
+    put(shop: string, order: Order): Promise<Order>;
+    get(shop: string, id: string): Promise<Order | null>;
+    /** `number` is normalised like `Order.number` ("#1042" finds "1042"). */
+    getByNumber(shop: string, number: string): Promise<Order | null>;
+    /** Newest first (placedAt desc, id desc), keyset-paginated. */
+    listByCustomer(shop: string, customerId: string, page?: PageRequest): Promise<Page<Order>>;
+    /** Sets the attributed conversation (conversion), once. Returns false if already attributed. */
+    attribute(shop: string, orderId: string, conversationId: string): Promise<boolean>;
+    /** customers/redact: removes the customer's contact details from their orders. */
+    redactCustomer(shop: string, customerId: string | null, email: string | null): Promise<number>;
+  };
+
+  conversations: {
+    create(shop: string, conversation: Conversation): Promise<Conversation>;
+    get(shop: string, id: string): Promise<Conversation | null>;
+    update(
+      shop: string,
+      id: string,
+      patch: Partial<Omit<Conversation, "id" | "visitorId" | "startedAt">>,
+    ): Promise<Conversation | null>;
+    /** Newest first (updatedAt desc, id desc), keyset-paginated. */
+    list(shop: string, filter?: ConversationFilter, page?: PageRequest): Promise<Page<Conversation>>;
+    /**
+     * In one write: stores the messages, adds them to messageCount, adds agent messages to unread, and moves
+     * updatedAt to the newest message's createdAt when that is later.
+     */
+    appendMessages(shop: string, conversationId: string, messages: StoredMessage[]): Promise<void>;
+    /** Oldest first; with `limit`, the most recent `limit` messages (still oldest first). */
+    messages(shop: string, conversationId: string, limit?: number): Promise<StoredMessage[]>;
+    /** "Delete my chat": message text, payloads and contact details erased; the row stays as a tombstone. */
+    erase(shop: string, id: string): Promise<boolean>;
+    count(shop: string, filter?: ConversationFilter): Promise<number>;
+  };
+
+  tickets: {
+    /** Allocates the next per-shop ticket number atomically. */
+    create(shop: string, ticket: Omit<Ticket, "number">): Promise<Ticket>;
+    get(shop: string, id: string): Promise<Ticket | null>;
+    /** Priority first (high before normal), then SLA deadline ascending, keyset-paginated. */
+    list(shop: string, filter?: TicketFilter, page?: PageRequest): Promise<Page<Ticket>>;
+    update(
+      shop: string,
+      id: string,
+      patch: Partial<Pick<Ticket, "status" | "priority" | "assignee" | "slaDueAt">>,
+      event: TicketEvent,
+    ): Promise<Ticket | null>;
+    addNote(shop: string, id: string, note: TicketNote): Promise<Ticket | null>;
+  };
+
+  returns: {
+    /** Throws `DuplicateError` when the line item already has an open (requested/approved) request. */
+    create(shop: string, request: ReturnRequest): Promise<ReturnRequest>;
+    get(shop: string, id: string): Promise<ReturnRequest | null>;
+    findOpenForItem(shop: string, orderId: string, lineItemId: string): Promise<ReturnRequest | null>;
+    /** Newest first (createdAt desc, id desc), keyset-paginated. */
+    list(shop: string, filter?: { status?: ReturnStatus }, page?: PageRequest): Promise<Page<ReturnRequest>>;
+    decide(
+      shop: string,
+      id: string,
+      decision: { status: ReturnStatus; note: string | null; at: Iso },
+    ): Promise<ReturnRequest | null>;
+  };
+
+  csat: {
+    /** Throws `DuplicateError` when the conversation already has a rating. */
+    create(shop: string, rating: CsatRating): Promise<CsatRating>;
+    getForConversation(shop: string, conversationId: string): Promise<CsatRating | null>;
+    /** Newest first (createdAt desc, id desc), keyset-paginated; `maxRating` and `from` are inclusive. */
+    list(shop: string, filter?: { maxRating?: number; from?: Iso }, page?: PageRequest): Promise<Page<CsatRating>>;
+  };
+
+  faq: {
+    list(shop: string): Promise<FaqEntry[]>;
+    put(shop: string, entry: FaqEntry): Promise<FaqEntry>;
+    remove(shop: string, id: string): Promise<boolean>;
+  };
+
+  shortlists: {
+    put(shop: string, shortlist: Shortlist): Promise<Shortlist>;
+    get(shop: string, id: string): Promise<Shortlist | null>;
+  };
+
+  analytics: {
+    record(shop: string, events: AnalyticsEvent[]): Promise<void>;
+    /** Counts per event name in [from, to). */
+    counts(shop: string, from: Iso, to: Iso): Promise<Record<string, number>>;
+  };
+
+  audit: {
+    record(shop: string, entry: AuditEntry): Promise<void>;
+    /** Newest first. */
+    list(shop: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  };
+
+  idempotency: {
+    /**
+     * Claims (shop, route, key) atomically. Exactly one of several concurrent callers gets `new`;
+     * an expired record counts as absent.
+     */
+    begin(shop: string, route: string, key: string, bodyHash: string, now: Date, ttlMs: number): Promise<IdempotencyBegin>;
+    complete(shop: string, route: string, key: string, response: StoredResponse): Promise<void>;
+    /** Releases a claim whose request failed, so the caller may retry with the same key. */
+    release(shop: string, route: string, key: string): Promise<void>;
+  };
+
+  rateLimits: {
+    /** Counts one hit in the fixed window containing `now`; returns the count so far and the window end. */
+    hit(shop: string, bucket: string, key: string, now: Date, windowMs: number): Promise<{ count: number; resetAt: Date }>;
+  };
+
+  /** Shopify session storage (the library's five methods build on these). Sessions are keyed by id. */
+  sessions: {
+    store(record: SessionRecord): Promise<void>;
+    load(id: string): Promise<SessionRecord | null>;
+    delete(id: string): Promise<void>;
+    deleteMany(ids: string[]): Promise<void>;
+    findByShop(shop: string): Promise<SessionRecord[]>;
+  };
+
+  /** Next value of a per-shop sequence (ticket numbers, RMA numbers). */
+  nextSequence(shop: string, name: string): Promise<number>;
+}
+
+/** A uniqueness rule refused the write (duplicate return request, second CSAT rating, ...). */
+export class DuplicateError extends Error {
+  constructor(readonly entity: string) {
+    super(`duplicate ${entity}`);
+    this.name = "DuplicateError";
+  }
+}
+
+export const DEFAULT_PAGE_LIMIT = 25;
+export const MAX_PAGE_LIMIT = 100;
+
+export function pageLimit(page?: PageRequest): number {
+  const limit = page?.limit ?? DEFAULT_PAGE_LIMIT;
+  return Math.max(1, Math.min(MAX_PAGE_LIMIT, Math.floor(limit)));
+}

@@ -1,0 +1,331 @@
+// Versioned SQLite schema. Append new migrations; never edit one that has shipped (its version is recorded).
+// Every table is keyed by shop first: tenant isolation is a property of the keys, not of each query's care.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "initial schema",
+    sql: /* sql */ `
+CREATE TABLE shops (
+  shop TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  order_prefix TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  rollout TEXT NOT NULL,
+  installed_at TEXT NOT NULL,
+  uninstalled_at TEXT,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE staff (
+  shop TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, user_id)
+);
+
+CREATE TABLE products (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  category TEXT NOT NULL,
+  metal TEXT,
+  price REAL NOT NULL,
+  compare_at_price REAL,
+  ready_to_ship INTEGER NOT NULL,
+  featured INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  images TEXT NOT NULL,
+  variants TEXT NOT NULL,
+  inventory INTEGER NOT NULL,
+  shipping_promise TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+CREATE INDEX products_handle ON products (shop, handle);
+CREATE INDEX products_category_price ON products (shop, category, price);
+
+CREATE TABLE customers (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  email TEXT NOT NULL,
+  email_lc TEXT NOT NULL,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+CREATE INDEX customers_email ON customers (shop, email_lc);
+
+CREATE TABLE orders (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  name TEXT NOT NULL,
+  customer_id TEXT,
+  email TEXT NOT NULL,
+  email_lc TEXT NOT NULL,
+  postal_code TEXT NOT NULL,
+  status TEXT NOT NULL,
+  placed_at TEXT NOT NULL,
+  delivered_at TEXT,
+  line_items TEXT NOT NULL,
+  fulfillments TEXT NOT NULL,
+  status_history TEXT NOT NULL,
+  total REAL NOT NULL,
+  currency TEXT NOT NULL,
+  conversation_id TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+CREATE INDEX orders_number ON orders (shop, number);
+CREATE INDEX orders_customer ON orders (shop, customer_id, placed_at DESC, id DESC);
+CREATE INDEX orders_email ON orders (shop, email_lc);
+
+CREATE TABLE conversations (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  customer_id TEXT,
+  state TEXT NOT NULL,
+  last_intent TEXT,
+  outcome TEXT NOT NULL,
+  escalated INTEGER NOT NULL,
+  rating INTEGER,
+  message_count INTEGER NOT NULL,
+  unread INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  erased_at TEXT,
+  PRIMARY KEY (shop, id)
+);
+-- The admin list: newest first, keyset-paginated, whatever the filter.
+CREATE INDEX conversations_recent ON conversations (shop, updated_at DESC, id DESC);
+CREATE INDEX conversations_visitor ON conversations (shop, visitor_id, updated_at DESC, id DESC);
+CREATE INDEX conversations_intent ON conversations (shop, last_intent, updated_at DESC, id DESC);
+CREATE INDEX conversations_outcome ON conversations (shop, outcome, updated_at DESC, id DESC);
+CREATE INDEX conversations_rating ON conversations (shop, rating, updated_at DESC, id DESC);
+CREATE INDEX conversations_escalated ON conversations (shop, updated_at DESC, id DESC) WHERE escalated = 1;
+CREATE INDEX conversations_started ON conversations (shop, started_at);
+
+-- seq is an explicit rowid so the external-content FTS index can point at rows that VACUUM never renumbers.
+CREATE TABLE messages (
+  seq INTEGER PRIMARY KEY,
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  text TEXT NOT NULL,
+  intent TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (shop, id),
+  FOREIGN KEY (shop, conversation_id) REFERENCES conversations (shop, id) ON DELETE CASCADE
+);
+CREATE INDEX messages_conversation ON messages (shop, conversation_id, created_at, seq);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+  text,
+  content = 'messages',
+  content_rowid = 'seq',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+
+CREATE TABLE tickets (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  conversation_id TEXT,
+  status TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  -- 0 = high, 1 = normal: the queue's sort key, kept as a column so an index can serve it.
+  priority_rank INTEGER NOT NULL,
+  topic TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  notes TEXT,
+  preferred_time TEXT,
+  assignee TEXT,
+  context TEXT NOT NULL,
+  internal_notes TEXT NOT NULL,
+  events TEXT NOT NULL,
+  sla_due_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id),
+  UNIQUE (shop, number)
+);
+CREATE INDEX tickets_queue ON tickets (shop, priority_rank, sla_due_at, id);
+CREATE INDEX tickets_status_queue ON tickets (shop, status, priority_rank, sla_due_at, id);
+CREATE INDEX tickets_assignee_queue ON tickets (shop, assignee, priority_rank, sla_due_at, id);
+CREATE INDEX tickets_conversation ON tickets (shop, conversation_id);
+
+CREATE TABLE return_requests (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  rma TEXT NOT NULL,
+  order_id TEXT NOT NULL,
+  order_number TEXT NOT NULL,
+  line_item_id TEXT NOT NULL,
+  option TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  new_size REAL,
+  status TEXT NOT NULL,
+  eligibility TEXT NOT NULL,
+  conversation_id TEXT,
+  decision_note TEXT,
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  PRIMARY KEY (shop, id)
+);
+-- One open request per line item; a declined or completed one frees the item.
+CREATE UNIQUE INDEX return_requests_open_item ON return_requests (shop, order_id, line_item_id)
+  WHERE status IN ('requested', 'approved');
+CREATE INDEX return_requests_item ON return_requests (shop, order_id, line_item_id);
+CREATE INDEX return_requests_recent ON return_requests (shop, created_at DESC, id DESC);
+CREATE INDEX return_requests_status ON return_requests (shop, status, created_at DESC, id DESC);
+
+CREATE TABLE csat_ratings (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  rating INTEGER NOT NULL,
+  comment TEXT,
+  intent TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id),
+  UNIQUE (shop, conversation_id)
+);
+CREATE INDEX csat_ratings_recent ON csat_ratings (shop, created_at DESC, id DESC);
+
+CREATE TABLE faq_entries (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  keywords TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+
+CREATE TABLE shortlists (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  conversation_id TEXT,
+  product_ids TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+
+CREATE TABLE analytics_events (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  visitor_hash TEXT NOT NULL,
+  conversation_id TEXT,
+  props TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+-- Covers counts-by-name over a time range without touching the table.
+CREATE INDEX analytics_events_at ON analytics_events (shop, at, name);
+
+CREATE TABLE audit_log (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  before TEXT,
+  after TEXT,
+  at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+CREATE INDEX audit_log_recent ON audit_log (shop, at DESC, id DESC);
+
+CREATE TABLE idempotency_records (
+  shop TEXT NOT NULL,
+  route TEXT NOT NULL,
+  key TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+  response TEXT,
+  expires_at INTEGER NOT NULL, -- epoch ms
+  PRIMARY KEY (shop, route, key)
+);
+CREATE INDEX idempotency_records_expiry ON idempotency_records (expires_at);
+
+CREATE TABLE rate_limit_counters (
+  shop TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  window_start INTEGER NOT NULL, -- epoch ms
+  reset_at INTEGER NOT NULL, -- epoch ms
+  count INTEGER NOT NULL,
+  PRIMARY KEY (shop, bucket, key, window_start)
+);
+CREATE INDEX rate_limit_counters_reset ON rate_limit_counters (reset_at);
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  shop TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX sessions_shop ON sessions (shop);
+
+CREATE TABLE sequences (
+  shop TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (shop, name)
+);
+`,
+  },
+];
+
+/** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
+export const SHOP_TABLES = [
+  "messages",
+  "conversations",
+  "staff",
+  "products",
+  "customers",
+  "orders",
+  "tickets",
+  "return_requests",
+  "csat_ratings",
+  "faq_entries",
+  "shortlists",
+  "analytics_events",
+  "audit_log",
+  "idempotency_records",
+  "rate_limit_counters",
+  "sessions",
+  "sequences",
+  "shops",
+] as const;

@@ -1,0 +1,28 @@
+// A realistic mix of shopper messages for the benchmarks: discovery, tracking, service questions, chatter.
+
+export const BENCH_MESSAGES: string[] = [
+  "rose gold rings under $800",
+  "something for my wife's anniversary around 1.5k",
+  "ready-to-ship studs",
+  "show me more",
+  "in platinum instead",
+  "where is my order #1012",
+  "has my package shipped yet",
+  "I want to return order #1042",
+  "the ring doesn't fit, can I exchange it",
+  "what ring size should I get",
+  "can you resize my ring to a 6.5",
+  "my necklace is tarnishing, how do I clean it",
+  "do you take afterpay",
+  "I'd like to talk to a real person",
+  "can you engrave a name on a bracelet",
+  "hi there",
+  "thanks so much!",
+  "14k white gold hoops between $300 and $600",
+  "sterling silver cuff",
+  "gift for my mom, budget is $250",
+  "are your diamonds lab-grown",
+  "how long does shipping take",
+  "asdfghjkl",
+  "necklaces over $1,000 in yellow gold",
+];

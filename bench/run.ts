@@ -1,0 +1,195 @@
+// Benchmarks (not tests): each prints a table with a baseline measured in the same run.
+//   npm run bench                 all
+//   npm run bench -- understanding
+//   npm run bench -- http
+// The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
+
+import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { understand } from "../app/concierge/understanding";
+import { normalise } from "../app/concierge/understanding/normalise";
+import { proxySignature } from "../tests/support/proxy";
+import { BENCH_MESSAGES } from "./messages";
+
+const SHOP = "aurora-demo.myshopify.com";
+
+function table(title: string, rows: Record<string, string | number>[]): void {
+  console.log(`\n## ${title}\n`);
+  const headers = Object.keys(rows[0]);
+  console.log(`| ${headers.join(" | ")} |`);
+  console.log(`|${headers.map(() => "---").join("|")}|`);
+  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
+}
+
+// ---------- understanding ----------
+
+function timePerMessage(fn: (text: string) => unknown, rounds: number): { meanUs: number; p99Us: number } {
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (const text of BENCH_MESSAGES) fn(text);
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / BENCH_MESSAGES.length);
+  }
+  samples.sort((a, b) => a - b);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return { meanUs: mean, p99Us: samples[Math.floor(samples.length * 0.99)] };
+}
+
+function benchUnderstanding(): void {
+  // Warm up the JIT on both paths before measuring.
+  timePerMessage((t) => understand(t), 50);
+  timePerMessage((t) => normalise(t), 50);
+  const rounds = 400;
+  const full = timePerMessage((t) => understand(t, { lastIntent: "find_product", filters: { category: "ring" } }), rounds);
+  const baseline = timePerMessage((t) => normalise(t), rounds);
+  table(`Understanding: ${BENCH_MESSAGES.length} messages × ${rounds} rounds (goal < 200 µs per message)`, [
+    { step: "normalise only (baseline)", "mean µs/msg": baseline.meanUs.toFixed(2), "p99 µs/msg (per round)": baseline.p99Us.toFixed(2) },
+    { step: "understand (full)", "mean µs/msg": full.meanUs.toFixed(2), "p99 µs/msg (per round)": full.p99Us.toFixed(2) },
+  ]);
+}
+
+// ---------- HTTP ----------
+
+async function startAppServer(): Promise<{ url: string; dataDir: string; pid: number; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
+      // The load comes from one address: lift the per-IP limits so the bench measures the handler, not 429s.
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    const poll = setInterval(() => {
+      const m = out.match(/Aurora Concierge \(local demo\) is running at (http:\/\/[^/\s]+)/);
+      if (m) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    }, 50);
+  });
+  return {
+    url,
+    dataDir,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function startBareServer(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      const payload = JSON.stringify({ ok: true, received: body.length, requestId: "bare" });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(payload);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
+function signedMessagePath(secret: string): string {
+  const params: [string, string][] = [
+    ["shop", SHOP],
+    ["logged_in_customer_id", ""],
+    ["path_prefix", "/apps/concierge"],
+    ["timestamp", String(Math.floor(Date.now() / 1000))],
+  ];
+  params.push(["signature", proxySignature(params, secret)]);
+  return `/proxy/messages?${new URLSearchParams(params).toString()}`;
+}
+
+function messageRequests(secret: string): autocannon.Request[] {
+  let i = 0;
+  return [
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      setupRequest: (req: autocannon.Request) => {
+        const text = BENCH_MESSAGES[i++ % BENCH_MESSAGES.length];
+        req.path = signedMessagePath(secret);
+        req.body = JSON.stringify({ visitorId: `bench-${i % 500}`, text });
+        return req;
+      },
+    },
+  ];
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function benchHttp(): Promise<void> {
+  const app = await startAppServer();
+  const bare = await startBareServer();
+  const secret = readFileSync(join(app.dataDir, "dev-app-secret"), "utf8").trim();
+  try {
+    // Warm-up: JIT, prepared statements, page cache.
+    await run({ url: app.url, duration: 3, connections: 10, requests: messageRequests(secret) });
+
+    const fixed = await run({ url: app.url, duration: 20, connections: 20, overallRate: 200, requests: messageRequests(secret) });
+    table("POST /proxy/messages at 200 requests/s for 20 s (goal p95 ≤ 20 ms, p99 ≤ 50 ms)", [
+      {
+        requests: fixed.requests.total,
+        "non-2xx": fixed.non2xx,
+        errors: fixed.errors,
+        "p50 ms": fixed.latency.p50,
+        "p90 ms": fixed.latency.p90,
+        "p97.5 ms": fixed.latency.p97_5,
+        "p99 ms": fixed.latency.p99,
+        "max ms": fixed.latency.max,
+        "RSS after, MB": rssMb(app.pid),
+      },
+    ]);
+
+    const bareMax = await run({ url: bare.url, duration: 10, connections: 50, method: "POST", body: JSON.stringify({ visitorId: "v", text: "rings" }) });
+    const appMax = await run({ url: app.url, duration: 10, connections: 50, requests: messageRequests(secret) });
+    table("Max throughput, 50 connections, 10 s each (same run)", [
+      { server: "bare node:http JSON handler (baseline)", "req/s": Math.round(bareMax.requests.average), "p99 ms": bareMax.latency.p99, ratio: "1.000" },
+      {
+        server: "POST /proxy/messages (full stack)",
+        "req/s": Math.round(appMax.requests.average),
+        "p99 ms": appMax.latency.p99,
+        ratio: (appMax.requests.average / bareMax.requests.average).toFixed(3),
+      },
+    ]);
+    console.log(`\nServer RSS after the max-throughput run: ${rssMb(app.pid)} MB (goal ≤ 200 MB).`);
+  } finally {
+    bare.close();
+    await app.stop();
+  }
+}
+
+const which = process.argv[2] ?? "all";
+if (which === "all" || which === "understanding") benchUnderstanding();
+if (which === "all" || which === "http") await benchHttp();

@@ -1,0 +1,90 @@
+// Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`.
+// Writes go through the same service as the admin, so every change is in the audit log.
+
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { updateRollout, type RolloutPatch } from "../app/services/rollout.server";
+import { openStore } from "../app/store/index.server";
+
+const USAGE = `Usage:
+  npm run concierge -- status  --shop <shop>.myshopify.com
+  npm run concierge -- rollout --shop <shop>.myshopify.com [--enabled true|false] [--percent 0-100]
+                               [--allow-customer <id>]... [--allow-email <email>]... [--clear-allowlist]
+                               [--preview-token new|none]
+
+The storefront sees a change within 30 seconds, with no restart.`;
+
+const shopDomain = z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must look like name.myshopify.com");
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      shop: { type: "string" },
+      enabled: { type: "string" },
+      percent: { type: "string" },
+      "allow-customer": { type: "string", multiple: true },
+      "allow-email": { type: "string", multiple: true },
+      "clear-allowlist": { type: "boolean" },
+      "preview-token": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  if (command !== "status" && command !== "rollout") fail(`Unknown command: ${command}`);
+  const shop = shopDomain.safeParse(values.shop);
+  if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
+
+  const patch: RolloutPatch = {};
+  if (values.enabled !== undefined) {
+    if (values.enabled !== "true" && values.enabled !== "false") fail("--enabled must be true or false");
+    patch.enabled = values.enabled === "true";
+  }
+  if (values.percent !== undefined) {
+    const percent = Number(values.percent);
+    if (!/^\d{1,3}$/.test(values.percent) || percent > 100) fail("--percent must be a whole number from 0 to 100");
+    patch.percent = percent;
+  }
+  const env = z
+    .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
+    .parse(process.env);
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, mongodbUri: env.MONGODB_URI || undefined });
+  try {
+    const current = await store.shops.get(shop.data);
+    if (!current) fail(`No shop ${shop.data} in this store. Seed it with: npm run seed -- --shop ${shop.data}`);
+    if (command === "rollout") {
+      const allowlist = values["clear-allowlist"] ? { customerIds: [], emails: [] } : { ...current.rollout.allowlist };
+      const customers = values["allow-customer"] ?? [];
+      const emails = (values["allow-email"] ?? []).map((e) => e.trim().toLowerCase());
+      if (customers.length || emails.length || values["clear-allowlist"]) {
+        patch.allowlist = {
+          customerIds: [...new Set([...allowlist.customerIds, ...customers])],
+          emails: [...new Set([...allowlist.emails, ...emails])],
+        };
+      }
+      if (values["preview-token"] === "new") patch.previewToken = randomBytes(18).toString("base64url");
+      else if (values["preview-token"] === "none") patch.previewToken = null;
+      else if (values["preview-token"] !== undefined) fail("--preview-token must be new or none");
+      if (Object.keys(patch).length === 0) fail("Nothing to change.");
+      const saved = await updateRollout(store, shop.data, patch, "cli");
+      console.log(JSON.stringify({ shop: shop.data, rollout: saved.rollout }, null, 2));
+      console.log("Recorded in the audit log. The storefront sees this within 30 seconds.");
+    } else {
+      console.log(JSON.stringify({ shop: shop.data, rollout: current.rollout }, null, 2));
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+await main();

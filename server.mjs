@@ -1,0 +1,65 @@
+// Production server: Express serves the built client assets and hands every other request to Remix.
+// The runtime (env, store, metrics) comes from the server build, so routes and this file share one store.
+
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const BUILD_PATH = new URL("./build/server/index.js", import.meta.url).href;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer() {
+  const build = await import(BUILD_PATH);
+  const { getRuntime, EnvError } = build.entry.module;
+  let runtime;
+  try {
+    runtime = await getRuntime();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { env, logger } = runtime;
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a proxy on this host (or Shopify's app proxy through one), take the client address it reports.
+  app.set("trust proxy", "loopback");
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
+
+  const server = app.listen(env.port, env.host, () => {
+    const { port } = server.address();
+    const where = `http://${env.host === "0.0.0.0" ? "127.0.0.1" : env.host}:${port}`;
+    logger.info({ url: where, mode: env.mode }, "listening");
+    if (env.mode === "local") console.log(`Aurora Concierge (local demo) is running at ${where}/`);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing in-flight requests");
+    const force = setTimeout(() => {
+      logger.error("in-flight requests did not finish in time; exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await runtime.close().catch((err) => logger.error({ err }, "store close failed"));
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  return server;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await startServer();
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "~/platform/env.server";
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems.map((p) => p.variable);
+  }
+  return [];
+}
+
+describe("environment", () => {
+  it("defaults to local mode on loopback with the embedded SQLite file", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      mode: "local",
+      host: "127.0.0.1",
+      port: 3000,
+      databaseUrl: "file:./data/aurora.sqlite",
+      appUrl: "http://127.0.0.1:3000",
+      rateLimitPerMinute: 100,
+      rateLimitLookupsPerMinute: 10,
+      logLevel: "info",
+    });
+    expect(env.scopes).toContain("write_app_proxy");
+  });
+
+  it("switches to Shopify mode with both credentials and an app URL, binding all interfaces", () => {
+    const env = parseEnv({
+      SHOPIFY_API_KEY: "k",
+      SHOPIFY_API_SECRET: "0123456789abcdef0123",
+      SHOPIFY_APP_URL: "https://concierge.example.com/",
+      SCOPES: "read_products, read_orders",
+    });
+    expect(env).toMatchObject({ mode: "shopify", host: "0.0.0.0", appUrl: "https://concierge.example.com" });
+    expect(env.scopes).toEqual(["read_products", "read_orders"]);
+  });
+
+  it("accepts http app URLs on loopback only", () => {
+    const base = { SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "0123456789abcdef0123" };
+    expect(parseEnv({ ...base, SHOPIFY_APP_URL: "http://127.0.0.1:3000" }).mode).toBe("shopify");
+    expect(problemsOf({ ...base, SHOPIFY_APP_URL: "http://shop.example.com" })).toEqual(["SHOPIFY_APP_URL"]);
+    expect(problemsOf({ ...base, SHOPIFY_APP_URL: "ftp://x" })).toEqual(["SHOPIFY_APP_URL"]);
+  });
+
+  it("names every bad variable at once", () => {
+    expect(
+      problemsOf({ PORT: "x", RATE_LIMIT_LOOKUPS_PER_MINUTE: "0", SMTP_URL: "http://mail", MAIL_FROM: "nobody" }).sort(),
+    ).toEqual(["MAIL_FROM", "PORT", "RATE_LIMIT_LOOKUPS_PER_MINUTE", "SMTP_URL"]);
+  });
+
+  it("requires the pair of Shopify credentials and the app URL in Shopify mode", () => {
+    expect(problemsOf({ SHOPIFY_API_SECRET: "0123456789abcdef0123" })).toEqual(["SHOPIFY_API_KEY"]);
+    expect(problemsOf({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "0123456789abcdef0123" })).toEqual(["SHOPIFY_APP_URL"]);
+    expect(problemsOf({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "short", SHOPIFY_APP_URL: "https://a.b" })).toEqual([
+      "SHOPIFY_API_SECRET",
+    ]);
+  });
+
+  it("validates formats of the optional variables", () => {
+    expect(problemsOf({ MONGODB_URI: "mysql://x" })).toEqual(["MONGODB_URI"]);
+    expect(problemsOf({ DATABASE_URL: "postgres://db/x" })).toEqual(["DATABASE_URL"]);
+    expect(problemsOf({ METRICS_TOKEN: "short" })).toEqual(["METRICS_TOKEN"]);
+    expect(problemsOf({ SCOPES: "read products" })).toEqual(["SCOPES"]);
+    expect(parseEnv({ MONGODB_URI: "mongodb+srv://u:p@cluster.example.net/aurora" }).mongodbUri).toContain("mongodb+srv");
+    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "concierge@shop.com" }).smtpUrl).toBe("smtp://u:p@mail:587");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ MONGODB_URI: "", METRICS_TOKEN: "", HOST: "" })).toMatchObject({ host: "127.0.0.1" });
+  });
+
+  it("puts the variable name in the error message", () => {
+    expect(() => parseEnv({ RATE_LIMIT_PER_MINUTE: "ten" })).toThrow(/RATE_LIMIT_PER_MINUTE: must be a whole number/);
+  });
+});
