@@ -4,7 +4,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "extensions/**/assets/**", "data/**", "test-results/**", "playwright-report/**", "coverage/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "extensions/**/assets/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "coverage/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +33,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["~/platform/*", "~/services/*", "~/routes/*", "node:*", "pino", "@remix-run/*"], message: "app/concierge is pure: no I/O or framework imports." }] },
+        {
+          patterns: [
+            {
+              group: ["~/platform/*", "~/services/*", "~/routes/*", "node:*", "pino", "@remix-run/*"],
+              message: "app/concierge is pure: no I/O or framework imports.",
+            },
+          ],
+        },
       ],
     },
   },

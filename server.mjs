@@ -33,6 +33,8 @@ export async function startServer() {
   const server = app.listen(env.port, env.host, () => {
     const { port } = server.address();
     const where = `http://${env.host === "0.0.0.0" ? "127.0.0.1" : env.host}:${port}`;
+    // PORT=0 picks a free port: in local mode the app's own URL (image links) must name the real one.
+    if (env.mode === "local" && env.port === 0) env.appUrl = where;
     logger.info({ url: where, mode: env.mode }, "listening");
     if (env.mode === "local") console.log(`Aurora Concierge (local demo) is running at ${where}/`);
   });

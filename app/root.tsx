@@ -6,6 +6,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* No favicon yet: an empty data URL stops browsers asking for /favicon.ico. */}
+        <link rel="icon" href="data:," />
         <Meta />
         <Links />
       </head>

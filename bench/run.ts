@@ -45,11 +45,22 @@ function benchUnderstanding(): void {
   timePerMessage((t) => understand(t), 50);
   timePerMessage((t) => normalise(t), 50);
   const rounds = 400;
-  const full = timePerMessage((t) => understand(t, { lastIntent: "find_product", filters: { category: "ring" } }), rounds);
+  const full = timePerMessage(
+    (t) => understand(t, { lastIntent: "find_product", filters: { category: "ring" } }),
+    rounds,
+  );
   const baseline = timePerMessage((t) => normalise(t), rounds);
   table(`Understanding: ${BENCH_MESSAGES.length} messages × ${rounds} rounds (goal < 200 µs per message)`, [
-    { step: "normalise only (baseline)", "mean µs/msg": baseline.meanUs.toFixed(2), "p99 µs/msg (per round)": baseline.p99Us.toFixed(2) },
-    { step: "understand (full)", "mean µs/msg": full.meanUs.toFixed(2), "p99 µs/msg (per round)": full.p99Us.toFixed(2) },
+    {
+      step: "normalise only (baseline)",
+      "mean µs/msg": baseline.meanUs.toFixed(2),
+      "p99 µs/msg (per round)": baseline.p99Us.toFixed(2),
+    },
+    {
+      step: "understand (full)",
+      "mean µs/msg": full.meanUs.toFixed(2),
+      "p99 µs/msg (per round)": full.p99Us.toFixed(2),
+    },
   ]);
 }
 
@@ -106,7 +117,9 @@ function startBareServer(): Promise<{ url: string; close: () => void }> {
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
   );
 }
 
@@ -157,7 +170,13 @@ async function benchHttp(): Promise<void> {
     // Warm-up: JIT, prepared statements, page cache.
     await run({ url: app.url, duration: 3, connections: 10, requests: messageRequests(secret) });
 
-    const fixed = await run({ url: app.url, duration: 20, connections: 20, overallRate: 200, requests: messageRequests(secret) });
+    const fixed = await run({
+      url: app.url,
+      duration: 20,
+      connections: 20,
+      overallRate: 200,
+      requests: messageRequests(secret),
+    });
     table("POST /proxy/messages at 200 requests/s for 20 s (goal p95 ≤ 20 ms, p99 ≤ 50 ms)", [
       {
         requests: fixed.requests.total,
@@ -172,10 +191,21 @@ async function benchHttp(): Promise<void> {
       },
     ]);
 
-    const bareMax = await run({ url: bare.url, duration: 10, connections: 50, method: "POST", body: JSON.stringify({ visitorId: "v", text: "rings" }) });
+    const bareMax = await run({
+      url: bare.url,
+      duration: 10,
+      connections: 50,
+      method: "POST",
+      body: JSON.stringify({ visitorId: "v", text: "rings" }),
+    });
     const appMax = await run({ url: app.url, duration: 10, connections: 50, requests: messageRequests(secret) });
     table("Max throughput, 50 connections, 10 s each (same run)", [
-      { server: "bare node:http JSON handler (baseline)", "req/s": Math.round(bareMax.requests.average), "p99 ms": bareMax.latency.p99, ratio: "1.000" },
+      {
+        server: "bare node:http JSON handler (baseline)",
+        "req/s": Math.round(bareMax.requests.average),
+        "p99 ms": bareMax.latency.p99,
+        ratio: "1.000",
+      },
       {
         server: "POST /proxy/messages (full stack)",
         "req/s": Math.round(appMax.requests.average),

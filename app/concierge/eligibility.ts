@@ -106,9 +106,9 @@ export function exclusionOf(
   item: EligibilityLineItem,
   option: ReturnOptionKind,
 ): "custom" | "engraved" | "final_sale" | null {
+  // PRODUCT.md §2.3: custom, engraved and final-sale pieces are excluded from returns, exchanges and resizes alike.
   if (option === "care") return null;
   if (item.finalSale) return "final_sale";
-  if (option === "resize") return null;
   if (item.custom) return "custom";
   if (item.engraved) return "engraved";
   return null;

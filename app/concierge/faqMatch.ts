@@ -16,7 +16,29 @@ const INTENT_TOPICS: Record<string, string[]> = {
   faq: [],
 };
 
-const STOP = new Set(["the", "a", "an", "is", "are", "do", "you", "your", "my", "i", "can", "how", "what", "of", "to", "for", "in", "on", "and", "or", "it"]);
+const STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "is",
+  "are",
+  "do",
+  "you",
+  "your",
+  "my",
+  "i",
+  "can",
+  "how",
+  "what",
+  "of",
+  "to",
+  "for",
+  "in",
+  "on",
+  "and",
+  "or",
+  "it",
+]);
 
 function words(text: string): Set<string> {
   return new Set(
@@ -30,11 +52,13 @@ function words(text: string): Set<string> {
 export function bestFaq<F extends FaqLike>(entries: F[], intent: string, text: string, topic?: string): F | null {
   const wanted = topic ? [topic] : (INTENT_TOPICS[intent] ?? []);
   const said = words(text);
+  const saidText = ` ${[...words(text)].join(" ")} `;
   let best: F | null = null;
   let bestScore = 0;
   for (const entry of entries) {
     let score = wanted.includes(entry.topic) ? 10 : 0;
-    for (const k of entry.keywords) if (said.has(k.toLowerCase())) score += 3;
+    // Multi-word keywords ("payment plan") match as phrases.
+    for (const k of entry.keywords) if (saidText.includes(` ${[...words(k)].join(" ")} `)) score += 3;
     for (const w of words(entry.question)) if (said.has(w)) score += 1;
     if (score > bestScore) {
       best = entry;

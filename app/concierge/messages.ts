@@ -27,14 +27,30 @@ export interface ProductCard {
 export type Action =
   | {
       type: "start";
-      intent: "find_product" | "track_order" | "return_exchange" | "sizing" | "care_warranty" | "financing" | "stylist_contact" | "customization" | "faq";
+      intent:
+        | "find_product"
+        | "track_order"
+        | "return_exchange"
+        | "sizing"
+        | "care_warranty"
+        | "financing"
+        | "stylist_contact"
+        | "customization"
+        | "faq";
       /** For return_exchange: which kind of request to start. */
       option?: ReturnOptionName;
     }
   | { type: "search"; filters: ProductFilters }
   | { type: "more" }
   | { type: "order_lookup"; orderNumber: string; email?: string; postalCode?: string }
-  | { type: "return_preview"; orderNumber: string; email?: string; postalCode?: string; option: ReturnOptionName; lineItemId?: string }
+  | {
+      type: "return_preview";
+      orderNumber: string;
+      email?: string;
+      postalCode?: string;
+      option: ReturnOptionName;
+      lineItemId?: string;
+    }
   | { type: "shortlist_add"; productId: string }
   | { type: "shortlist_remove"; productId: string }
   | { type: "csat"; rating: number; comment?: string }

@@ -89,15 +89,6 @@ function words(text: string): string[] {
     .map(stem);
 }
 
-const METAL_WORDS: Record<Metal, string[]> = {
-  yellow_gold: ["yellow", "gold"],
-  white_gold: ["white", "gold"],
-  rose_gold: ["rose", "gold"],
-  gold: ["gold"],
-  platinum: ["platinum"],
-  silver: ["silver"],
-};
-
 const METAL_LABEL: Record<Metal, string> = {
   yellow_gold: "yellow gold",
   white_gold: "white gold",
@@ -138,10 +129,9 @@ const GIFT_TAGS = new Set(
 
 // ---------- relevance ----------
 
-// Where a word is found: title beats tags beats description. Shopper's own terms weigh twice the filter words
-// (the category and metal words, which every matching product already satisfies structurally).
+// Where a shopper's word is found: title beats tags beats description. Category and metal are not counted:
+// every candidate already satisfies them structurally, so "ring" in a title ranking above "band" would be noise.
 const TERM_WEIGHT = { title: 6, tags: 4, description: 2 } as const;
-const FILTER_WORD_WEIGHT = { title: 3, tags: 2, description: 1 } as const;
 const GIFT_BOOST = 4;
 
 interface Fields {
@@ -168,20 +158,13 @@ function placeOf(word: string, fields: Fields): "title" | "tags" | "description"
   return null;
 }
 
-function filterWords(filters: ProductFilters): string[] {
-  const out: string[] = [];
-  if (filters.category) out.push(stem(filters.category));
-  if (filters.metal) out.push(...METAL_WORDS[filters.metal]);
-  return out;
-}
-
 interface Relevance {
   points: number;
   matchedTerms: string[];
   gift: boolean;
 }
 
-function relevance(fields: Fields, termWords: string[], filterWordList: string[], gift: boolean): Relevance {
+function relevance(fields: Fields, termWords: string[], gift: boolean): Relevance {
   let points = 0;
   const matchedTerms: string[] = [];
   for (const word of termWords) {
@@ -190,10 +173,6 @@ function relevance(fields: Fields, termWords: string[], filterWordList: string[]
       points += TERM_WEIGHT[place];
       matchedTerms.push(word);
     }
-  }
-  for (const word of filterWordList) {
-    const place = placeOf(word, fields);
-    if (place) points += FILTER_WORD_WEIGHT[place];
   }
   const giftTag = gift && [...fields.tagPhrases].some((t) => GIFT_TAGS.has(t));
   if (giftTag) points += GIFT_BOOST;
@@ -246,7 +225,6 @@ export function rankProducts<P extends RankableProduct>(products: P[], request: 
   const { filters } = request;
   const matching = products.filter((p) => matchesFilters(p, filters));
   const termWords = [...new Set(request.terms.flatMap((t) => words(t)))];
-  const filterWordList = filterWords(filters).filter((w) => !termWords.includes(w));
   const target = priceTarget(
     filters,
     matching.map((p) => p.price).filter((price) => price > 0),
@@ -254,7 +232,7 @@ export function rankProducts<P extends RankableProduct>(products: P[], request: 
   const hasPriceFilter = isNumber(filters.priceMin) || isNumber(filters.priceMax);
 
   const ranked = matching.map((product) => {
-    const rel = relevance(fieldsOf(product), termWords, filterWordList, filters.gift === true);
+    const rel = relevance(fieldsOf(product), termWords, filters.gift === true);
     const inStock = product.inventory > 0;
     const score =
       rel.points * W_RELEVANCE +

@@ -3,13 +3,29 @@
 import { z } from "zod";
 import { CATEGORIES, METALS } from "~/concierge/understanding/types";
 
-const token = (max: number) => z.string().trim().min(1).max(max).regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
+const token = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only");
 
 export const visitorId = token(128);
 export const conversationId = token(100);
 export const email = z.email().max(254);
-export const postalCode = z.string().trim().min(3).max(12).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "a postal code");
-export const orderNumber = z.string().trim().min(1).max(40).regex(/^#?[A-Za-z0-9 -]+$/, "an order number such as #1042");
+export const postalCode = z
+  .string()
+  .trim()
+  .min(3)
+  .max(12)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "a postal code");
+export const orderNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^#?[A-Za-z0-9 -]+$/, "an order number such as #1042");
 export const returnOption = z.enum(["return", "resize", "exchange", "care"]);
 const ringSize = z.number().min(1).max(16).multipleOf(0.25);
 const money = z.number().finite().min(0).max(10_000_000);
@@ -24,13 +40,28 @@ export const productFilters = z.object({
   ringSize: ringSize.optional(),
 });
 
-const startIntent = z.enum(["find_product", "track_order", "return_exchange", "sizing", "care_warranty", "financing", "stylist_contact", "customization", "faq"]);
+const startIntent = z.enum([
+  "find_product",
+  "track_order",
+  "return_exchange",
+  "sizing",
+  "care_warranty",
+  "financing",
+  "stylist_contact",
+  "customization",
+  "faq",
+]);
 
 export const action = z.discriminatedUnion("type", [
   z.object({ type: z.literal("start"), intent: startIntent, option: returnOption.optional() }),
   z.object({ type: z.literal("search"), filters: productFilters }),
   z.object({ type: z.literal("more") }),
-  z.object({ type: z.literal("order_lookup"), orderNumber, email: email.optional(), postalCode: postalCode.optional() }),
+  z.object({
+    type: z.literal("order_lookup"),
+    orderNumber,
+    email: email.optional(),
+    postalCode: postalCode.optional(),
+  }),
   z.object({
     type: z.literal("return_preview"),
     orderNumber,
@@ -41,7 +72,11 @@ export const action = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("shortlist_add"), productId: token(64) }),
   z.object({ type: z.literal("shortlist_remove"), productId: token(64) }),
-  z.object({ type: z.literal("csat"), rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }),
+  z.object({
+    type: z.literal("csat"),
+    rating: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(1000).optional(),
+  }),
   z.object({ type: z.literal("faq"), topic: token(40) }),
 ]);
 
@@ -51,9 +86,17 @@ export const messageRequest = z
     conversationId: conversationId.optional(),
     text: z.string().trim().min(1).max(1000).optional(),
     action: action.optional(),
-    locale: z.string().trim().max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag").optional(),
+    locale: z
+      .string()
+      .trim()
+      .max(35)
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag")
+      .optional(),
   })
-  .refine((b) => (b.text === undefined) !== (b.action === undefined), { message: "send exactly one of text or action", path: ["text"] });
+  .refine((b) => (b.text === undefined) !== (b.action === undefined), {
+    message: "send exactly one of text or action",
+    path: ["text"],
+  });
 
 export const configQuery = z.object({ visitorId, preview: z.string().max(128).optional() });
 
@@ -105,7 +148,12 @@ export const escalationRequest = z.object({
   contact: z.object({
     name: z.string().trim().min(1).max(100),
     email,
-    phone: z.string().trim().max(32).regex(/^[+0-9 ().-]{5,32}$/, "a phone number").optional(),
+    phone: z
+      .string()
+      .trim()
+      .max(32)
+      .regex(/^[+0-9 ().-]{5,32}$/, "a phone number")
+      .optional(),
   }),
   topic: z.string().trim().min(1).max(64),
   notes: z.string().trim().max(2000).optional(),

@@ -24,13 +24,16 @@ const urlWithSchemes = (schemes: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return schemes.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}`);
+    .refine(
+      (v) => {
+        try {
+          return schemes.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}`,
+    );
 
 const schema = z
   .object({
@@ -48,7 +51,10 @@ const schema = z
     SHOPIFY_API_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     SHOPIFY_APP_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
     SCOPES: optionalString.pipe(
-      z.string().regex(/^[a-z_]+(,\s*[a-z_]+)*$/, "must be a comma-separated list of scopes").optional(),
+      z
+        .string()
+        .regex(/^[a-z_]+(,\s*[a-z_]+)*$/, "must be a comma-separated list of scopes")
+        .optional(),
     ),
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().default("info"),
@@ -61,7 +67,11 @@ const schema = z
   .superRefine((env, ctx) => {
     if (Boolean(env.SHOPIFY_API_KEY) !== Boolean(env.SHOPIFY_API_SECRET)) {
       const missing = env.SHOPIFY_API_KEY ? "SHOPIFY_API_SECRET" : "SHOPIFY_API_KEY";
-      ctx.addIssue({ code: "custom", path: [missing], message: "set both SHOPIFY_API_KEY and SHOPIFY_API_SECRET, or neither" });
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "set both SHOPIFY_API_KEY and SHOPIFY_API_SECRET, or neither",
+      });
     }
     if (env.SHOPIFY_API_KEY && !env.SHOPIFY_APP_URL) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "is required in Shopify mode" });
@@ -69,7 +79,11 @@ const schema = z
     if (env.SHOPIFY_APP_URL) {
       const url = new URL(env.SHOPIFY_APP_URL);
       if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-        ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https (http only on a loopback address)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["SHOPIFY_APP_URL"],
+          message: "must use https (http only on a loopback address)",
+        });
       }
     }
   });
@@ -100,9 +114,7 @@ export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers",
 
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      "Invalid environment:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
-    );
+    super("Invalid environment:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"));
     this.name = "EnvError";
   }
 }

@@ -19,7 +19,10 @@ export class AppError extends Error {
 
 /** The store could not be reached or failed; callers see 503 store.unavailable. */
 export class StoreUnavailableError extends Error {
-  constructor(readonly operation: string, cause: unknown) {
+  constructor(
+    readonly operation: string,
+    cause: unknown,
+  ) {
     super(`store operation ${operation} failed`, { cause });
     this.name = "StoreUnavailableError";
   }
@@ -46,10 +49,19 @@ export function toErrorEnvelope(
   if (error instanceof AppError) appError = error;
   else if (error instanceof ZodError) appError = validationError(error);
   else if (error instanceof InvalidCursorError)
-    appError = new AppError("validation.failed", 400, "The cursor is not valid.", { issues: [{ path: "cursor", message: "invalid cursor" }] });
-  else if (error instanceof DuplicateError) appError = new AppError(`${error.entity}.duplicate`, 409, "That already exists.");
+    appError = new AppError("validation.failed", 400, "The cursor is not valid.", {
+      issues: [{ path: "cursor", message: "invalid cursor" }],
+    });
+  else if (error instanceof DuplicateError)
+    appError = new AppError(`${error.entity}.duplicate`, 409, "That already exists.");
   else if (error instanceof StoreUnavailableError)
-    appError = new AppError("store.unavailable", 503, "The service is temporarily unavailable. Please try again shortly.", undefined, { "Retry-After": "5" });
+    appError = new AppError(
+      "store.unavailable",
+      503,
+      "The service is temporarily unavailable. Please try again shortly.",
+      undefined,
+      { "Retry-After": "5" },
+    );
   else {
     unexpected = true;
     appError = new AppError("internal.error", 500, "Something went wrong on our side.");

@@ -66,7 +66,11 @@ export function jsonRoute(route: string, handler: JsonHandler) {
         result.headers.set("x-request-id", requestId);
         response = result;
       } else {
-        response = jsonResponse(result.status ?? 200, { ...result.body, requestId }, { ...result.headers, "x-request-id": requestId });
+        response = jsonResponse(
+          result.status ?? 200,
+          { ...result.body, requestId },
+          { ...result.headers, "x-request-id": requestId },
+        );
       }
     } catch (error) {
       const envelope = toErrorEnvelope(error, requestId);
@@ -81,7 +85,10 @@ export function jsonRoute(route: string, handler: JsonHandler) {
       const seconds = (performance.now() - started) / 1000;
       runtime.metrics.httpRequests.inc({ route, method, status: String(response.status) });
       runtime.metrics.httpDuration.observe({ route }, seconds);
-      runtime.logger.debug({ requestId, route, method, status: response.status, ms: Math.round(seconds * 1000) }, "request");
+      runtime.logger.debug(
+        { requestId, route, method, status: response.status, ms: Math.round(seconds * 1000) },
+        "request",
+      );
     }
     return response;
   };

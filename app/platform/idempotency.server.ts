@@ -50,9 +50,15 @@ export async function withIdempotency(
     throw new AppError("idempotency.conflict", 422, "This Idempotency-Key was used with a different request body.");
   }
   if (claim.state === "in_progress") {
-    throw new AppError("idempotency.in_progress", 409, "A request with this Idempotency-Key is still being processed.", undefined, {
-      "Retry-After": "1",
-    });
+    throw new AppError(
+      "idempotency.in_progress",
+      409,
+      "A request with this Idempotency-Key is still being processed.",
+      undefined,
+      {
+        "Retry-After": "1",
+      },
+    );
   }
   let result: JsonResult;
   try {

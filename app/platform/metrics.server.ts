@@ -17,7 +17,8 @@ export function createMetrics() {
     const readings = await rolloutSource().catch(() => null);
     if (!readings) return;
     this.reset();
-    for (const r of readings) this.set({ shop: r.shop }, metricFor(this) === "enabled" ? (r.enabled ? 1 : 0) : r.percent);
+    for (const r of readings)
+      this.set({ shop: r.shop }, metricFor(this) === "enabled" ? (r.enabled ? 1 : 0) : r.percent);
   }
   const metricFor = (g: client.Gauge<"shop">) => (g === m.enabled ? "enabled" : "percent");
   client.collectDefaultMetrics({ register: registry });
@@ -107,7 +108,9 @@ export type Metrics = ReturnType<typeof createMetrics>;
 export async function metricsSummary(metrics: Metrics): Promise<Record<string, unknown>> {
   const json = await metrics.registry.getMetricsAsJSON();
   const sum = (name: string) =>
-    json.find((m) => m.name === name)?.values.reduce((acc, v) => acc + (typeof v.value === "number" ? v.value : 0), 0) ?? 0;
+    json
+      .find((m) => m.name === name)
+      ?.values.reduce((acc, v) => acc + (typeof v.value === "number" ? v.value : 0), 0) ?? 0;
   const byLabel = (name: string, label: string) => {
     const out: Record<string, number> = {};
     for (const v of json.find((m) => m.name === name)?.values ?? []) {

@@ -38,7 +38,7 @@ export interface ProxyEndpointSpec<Q, B> {
   lookup?: boolean;
   /** Serve even when the concierge is off for the shop (config decides that itself). */
   servesWhenOff?: boolean;
-  /** The answer when the store fails anywhere in the pipeline, for endpoints that must never 5xx. */
+  /** The answer when the store (or anything unexpected) fails anywhere in the pipeline, for endpoints that must never 5xx. */
   fallbackWhenStoreFails?: () => JsonResult;
   handler: (input: ProxyInput<Q, B>) => Promise<JsonResult>;
 }
@@ -54,8 +54,15 @@ function withHeaders(error: unknown, headers: Record<string, string>): unknown {
 
 /** Expected refusals become stored-able results (so an idempotent replay repeats them exactly). */
 function asResult(error: unknown): JsonResult {
-  if (error instanceof AppError && error.status < 500 && error.status !== 429 && error.code !== "idempotency.in_progress") {
-    const body: Record<string, unknown> = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+  if (
+    error instanceof AppError &&
+    error.status < 500 &&
+    error.status !== 429 &&
+    error.code !== "idempotency.in_progress"
+  ) {
+    const body: Record<string, unknown> = {
+      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+    };
     return { status: error.status, body, headers: error.headers };
   }
   throw error;
@@ -64,7 +71,13 @@ function asResult(error: unknown): JsonResult {
 function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
-    if (!PROXY_KEYS.has(key)) out[key] = value;
+    if (PROXY_KEYS.has(key)) continue;
+    if (value.includes("\u0000") || key.includes("\u0000")) {
+      throw new AppError("validation.failed", 400, "The request is not valid.", {
+        issues: [{ path: key.split("\u0000").join(""), message: "NUL characters are not allowed" }],
+      });
+    }
+    out[key] = value;
   }
   return out;
 }
@@ -95,12 +108,17 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
   try {
     if (spec.lookup) await consumeLookup();
     const url = new URL(request.url);
-    const queryParse = spec.query ? spec.query.safeParse(queryObject(url)) : { success: true as const, data: undefined };
+    const queryParse = spec.query
+      ? spec.query.safeParse(queryObject(url))
+      : { success: true as const, data: undefined };
     if (!queryParse.success) throw validationError(queryParse.error);
 
     let body: unknown = undefined;
+    // Idempotency compares the body as sent (key order and whitespace aside), not what validation kept of it.
+    let sentBody: unknown = undefined;
     if (spec.body) {
       const parsed = parseJsonBody(await readRawBody(request), request.headers.get("content-type"));
+      sentBody = parsed;
       const bodyParse = spec.body.safeParse(parsed);
       if (!bodyParse.success) throw validationError(bodyParse.error);
       body = bodyParse.data;
@@ -123,7 +141,7 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
     let result: JsonResult;
     if (key !== null) {
       checkIdempotencyKey(key);
-      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, body, execute);
+      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, execute);
     } else {
       result = await execute();
     }
@@ -151,6 +169,12 @@ export function proxyEndpoint(name: string, methods: Partial<Record<Method, AnyS
     } catch (error) {
       if (spec.fallbackWhenStoreFails && error instanceof StoreUnavailableError) {
         ctx.logger.warn("store unavailable; answering with the fallback");
+        return spec.fallbackWhenStoreFails();
+      }
+      // An endpoint that must never 5xx (config) also falls back on anything unexpected, e.g. a damaged shop row;
+      // expected refusals (AppError: 401, 400, 429...) keep their answer.
+      if (spec.fallbackWhenStoreFails && (!(error instanceof AppError) || error.status >= 500)) {
+        ctx.logger.error({ err: error }, "unexpected error; answering with the fallback");
         return spec.fallbackWhenStoreFails();
       }
       throw error;

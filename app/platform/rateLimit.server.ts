@@ -35,7 +35,13 @@ export async function consumeRateLimit(
   now = new Date(),
 ): Promise<RateLimitState> {
   const limit = bucket === "lookup" ? runtime.env.rateLimitLookupsPerMinute : runtime.env.rateLimitPerMinute;
-  const { count, resetAt } = await runtime.store.rateLimits.hit(shop, bucket, clientKey(runtime, clientIp), now, WINDOW_MS);
+  const { count, resetAt } = await runtime.store.rateLimits.hit(
+    shop,
+    bucket,
+    clientKey(runtime, clientIp),
+    now,
+    WINDOW_MS,
+  );
   const state: RateLimitState = {
     limit,
     remaining: Math.max(0, limit - count),
@@ -46,7 +52,9 @@ export async function consumeRateLimit(
     throw new AppError(
       "rate.limited",
       429,
-      bucket === "lookup" ? "Too many order lookups. Please wait a minute and try again." : "Too many requests. Please slow down.",
+      bucket === "lookup"
+        ? "Too many order lookups. Please wait a minute and try again."
+        : "Too many requests. Please slow down.",
       { bucket, retryAfterSeconds: state.resetSeconds },
       { ...rateLimitHeaders(state), "Retry-After": String(state.resetSeconds) },
     );

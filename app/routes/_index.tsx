@@ -14,7 +14,15 @@ export async function loader() {
 export default function Index() {
   const { mode, store, version } = useLoaderData<typeof loader>();
   return (
-    <main style={{ fontFamily: "system-ui, sans-serif", maxWidth: 720, margin: "3rem auto", padding: "0 1rem", lineHeight: 1.5 }}>
+    <main
+      style={{
+        fontFamily: "system-ui, sans-serif",
+        maxWidth: 720,
+        margin: "3rem auto",
+        padding: "0 1rem",
+        lineHeight: 1.5,
+      }}
+    >
       <h1>Aurora Concierge</h1>
       <p>
         A concierge for jewelry stores: product discovery, order tracking, returns and resizes, and a stylist when the

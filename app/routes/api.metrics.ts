@@ -1,5 +1,6 @@
 // Prometheus exposition; bearer-protected when METRICS_TOKEN is set (API.md §3).
 
+import { methodNotAllowed } from "~/platform/methodNotAllowed.server";
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "~/platform/errors.server";
 import { jsonRoute } from "~/platform/http.server";
@@ -27,3 +28,5 @@ export const loader = jsonRoute("api.metrics", async ({ request }, ctx) => {
     headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" },
   });
 });
+
+export const action = methodNotAllowed("api.metrics", ["GET"]);

@@ -10,7 +10,11 @@ const endpoint = proxyEndpoint("config", {
     servesWhenOff: true,
     fallbackWhenStoreFails: () => ({ body: { enabled: false, reason: "killed", appearance: {} } }),
     handler: async ({ runtime, shopRow, customerId, query }) => ({
-      body: await widgetConfig(runtime, shopRow, { visitorId: query.visitorId, customerId, previewToken: query.preview ?? null }),
+      body: await widgetConfig(runtime, shopRow, {
+        visitorId: query.visitorId,
+        customerId,
+        previewToken: query.preview ?? null,
+      }),
     }),
   },
 });

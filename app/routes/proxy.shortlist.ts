@@ -9,7 +9,9 @@ const endpoint = proxyEndpoint("shortlist", {
     body: shortlistRequest,
     handler: async ({ runtime, shop, body, now }) => {
       const saved = await saveShortlist(runtime, shop, body, now);
-      return { body: { shortlist: { id: saved.id, productIds: saved.productIds, shareUrl: shareUrl(shop, saved.id) } } };
+      return {
+        body: { shortlist: { id: saved.id, productIds: saved.productIds, shareUrl: shareUrl(shop, saved.id) } },
+      };
     },
   },
 });

@@ -43,7 +43,10 @@ export async function recordEvents(
   const visitorHash = saltedHash(runtime.analyticsSalt, "visitor", input.visitorId);
   const events: AnalyticsEvent[] = input.events.map((e) => {
     const props = sanitiseProps(runtime.analyticsSalt, e.props);
-    const conversationId = typeof e.props?.conversationId === "string" && OUR_ID.test(e.props.conversationId) ? e.props.conversationId : null;
+    const conversationId =
+      typeof e.props?.conversationId === "string" && OUR_ID.test(e.props.conversationId)
+        ? e.props.conversationId
+        : null;
     return { id: newId("evt"), name: e.name, at: new Date(e.at).toISOString(), visitorHash, conversationId, props };
   });
   await runtime.store.analytics.record(shop, events);

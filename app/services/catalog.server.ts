@@ -1,8 +1,9 @@
 // Product discovery on the shop's own catalog: store filters first, then the domain's ranking.
 
 import type { ProductCard } from "~/concierge/messages";
-import { rankProducts, relaxations as proposeRelaxations, type Relaxation } from "~/concierge/ranking";
-import type { ProductFilters } from "~/concierge/understanding/types";
+import { formatMoney } from "~/concierge/money";
+import { niceCeil, rankProducts, relaxations as proposeRelaxations, type Relaxation } from "~/concierge/ranking";
+import type { Category, ProductFilters } from "~/concierge/understanding/types";
 import type { Runtime } from "~/platform/runtime.server";
 import { InvalidCursorError } from "~/store/cursor";
 import type { Product, ProductQuery, Shop } from "~/store/port";
@@ -12,6 +13,8 @@ const CANDIDATE_CAP = 500;
 export interface SearchRequest {
   filters: ProductFilters;
   terms: string[];
+  /** "cheaper ones" / "pricier ones" with no price to move: the same matches, ordered by price instead. */
+  sort?: "price_asc" | "price_desc" | null;
 }
 
 function storeQuery(filters: ProductFilters): ProductQuery {
@@ -40,18 +43,53 @@ async function candidates(runtime: Runtime, shop: string, filters: ProductFilter
 /** Ranked matches for a request (relevance, ready-to-ship, featured, price fit). */
 export async function rankedProducts(runtime: Runtime, shop: string, request: SearchRequest) {
   const found = await candidates(runtime, shop, request.filters);
-  return rankProducts(found, { filters: request.filters, terms: request.terms });
+  const ranked = rankProducts(found, { filters: request.filters, terms: request.terms });
+  if (!request.sort) return ranked;
+  // Array.prototype.sort is stable: equal prices keep their ranked order.
+  const direction = request.sort === "price_asc" ? 1 : -1;
+  return [...ranked].sort((a, b) => direction * (a.product.price - b.product.price));
 }
 
 /** One-tap relaxations that actually find something; never applied silently. */
-export async function workingRelaxations(runtime: Runtime, shop: string, filters: ProductFilters): Promise<Relaxation[]> {
+export async function workingRelaxations(runtime: Runtime, shop: Shop, filters: ProductFilters): Promise<Relaxation[]> {
   const useful: Relaxation[] = [];
-  for (const relaxation of proposeRelaxations(filters)) {
-    const page = await runtime.store.products.find(shop, storeQuery(relaxation.filters), { limit: 1 });
-    if (page.items.length > 0) useful.push(relaxation);
+  for (const proposed of proposeRelaxations(filters, undefined, shop.currency)) {
+    const page = await runtime.store.products.find(shop.shop, storeQuery(proposed.filters), { limit: 1 });
+    const relaxation =
+      page.items.length > 0
+        ? proposed
+        : proposed.kind === "raise_max"
+          ? await reachingCeiling(runtime, shop, filters)
+          : null;
+    if (relaxation) useful.push(relaxation);
     if (useful.length === 3) break;
   }
   return useful;
+}
+
+const PLURAL: Record<Category, string> = {
+  ring: "rings",
+  necklace: "necklaces",
+  earring: "earrings",
+  bracelet: "bracelets",
+};
+
+/**
+ * When a ceiling ~25% higher still finds nothing ("platinum rings under $800": the cheapest is $1,450), the
+ * shopper's other wishes (metal, kind, ready to ship) are likely worth more to them than the budget, so offer
+ * the round ceiling that reaches the cheapest piece matching everything else — still only as a suggestion.
+ */
+async function reachingCeiling(runtime: Runtime, shop: Shop, filters: ProductFilters): Promise<Relaxation | null> {
+  const { priceMax: _ceiling, ...rest } = filters;
+  const prices = (await candidates(runtime, shop.shop, rest)).map((p) => p.price).filter((price) => price > 0);
+  if (prices.length === 0) return null;
+  const max = niceCeil(Math.min(...prices));
+  const noun = filters.category ? PLURAL[filters.category] : "pieces";
+  return {
+    kind: "raise_max",
+    label: `Show ${noun} up to ${formatMoney(max, shop.currency)}`,
+    filters: { ...filters, priceMax: max },
+  };
 }
 
 /** Image URLs the app serves itself are made absolute: the card renders on the shop's domain. */
@@ -73,7 +111,8 @@ export function productCard(runtime: Runtime, shop: Shop | null, product: Produc
     readyToShip: product.readyToShip,
     url: `/products/${encodeURIComponent(product.handle)}`,
   };
-  if (product.compareAtPrice != null && product.compareAtPrice > product.price) card.compareAtPrice = product.compareAtPrice;
+  if (product.compareAtPrice != null && product.compareAtPrice > product.price)
+    card.compareAtPrice = product.compareAtPrice;
   const imageUrl = absoluteUrl(runtime, image?.url);
   if (imageUrl) {
     card.imageUrl = imageUrl;
@@ -98,7 +137,16 @@ export async function productsByIds(runtime: Runtime, shop: string, ids: string[
 export async function searchCatalog(
   runtime: Runtime,
   shop: Shop,
-  query: { q?: string; category?: ProductFilters["category"]; metal?: ProductFilters["metal"]; priceMin?: number; priceMax?: number; readyToShip?: boolean; cursor?: string; limit?: number },
+  query: {
+    q?: string;
+    category?: ProductFilters["category"];
+    metal?: ProductFilters["metal"];
+    priceMin?: number;
+    priceMax?: number;
+    readyToShip?: boolean;
+    cursor?: string;
+    limit?: number;
+  },
 ) {
   const limit = query.limit ?? 12;
   const offset = decodeOffset(query.cursor);

@@ -2,8 +2,9 @@
 // Understanding and rules are the domain's; this module fetches what they need and records the turn.
 
 import { bestFaq } from "~/concierge/faqMatch";
-import type { Action, Message, QuickReply } from "~/concierge/messages";
+import type { Action, Message, QuickReply, ReturnOptionName } from "~/concierge/messages";
 import { formatMoney } from "~/concierge/money";
+import { normaliseOrderNumber } from "~/concierge/orderNumber";
 import { needsStylist } from "~/concierge/orderTimeline";
 import { understand } from "~/concierge/understanding";
 import type { Entities, Intent, ProductFilters, Understanding } from "~/concierge/understanding/types";
@@ -26,7 +27,7 @@ import {
   text,
 } from "./replies.server";
 import { previewReturn } from "./returns.server";
-import { submitCsat } from "./csat.server";
+import { LOW_CSAT_TOPIC, submitCsat } from "./csat.server";
 
 const PAGE_SIZE = 4;
 const ACT_DIRECTLY = 0.7;
@@ -36,33 +37,51 @@ export interface DialogueState {
   lastIntent: Intent | null;
   filters: ProductFilters | null;
   terms: string[];
+  /** A price order asked for with no price to move ("cheaper ones"); kept while paging the same search. */
+  sort: "price_asc" | "price_desc" | null;
   page: number;
   shortlist: string[];
   /** The order this conversation has proven access to (number + contact, or the logged-in owner). */
   order: { id: string; number: string; status: string } | null;
-  awaiting: "order_number" | "order_contact" | null;
+  /** What the last reply asked for: an order number (to track, or for a request), or the contact for one. */
+  awaiting: "order_number" | "return_order" | "order_contact" | null;
   pendingOrderNumber: string | null;
+  /** The kind of request a returns flow started as, while it waits for the order or the contact. */
+  pendingOption: ReturnOptionName | null;
+  /**
+   * Why the concierge last offered a stylist ("order_exception", "order_late", "low_csat"), so the escalation
+   * form it leads to carries that topic — the ticket queue gives those topics priority and a shorter SLA.
+   */
+  handoffTopic: string | null;
   csatAsked: boolean;
   csatDone: boolean;
   completed: string[];
 }
 
-const INITIAL_STATE: DialogueState = {
+/**
+ * A fresh state for every conversation. A function, not a shared constant: the state holds arrays (shortlist,
+ * completed) that turns push to, and a shallow copy of one constant would let one shopper's shortlist leak
+ * into every later conversation of the process.
+ */
+const initialState = (): DialogueState => ({
   lastIntent: null,
   filters: null,
   terms: [],
+  sort: null,
   page: 0,
   shortlist: [],
   order: null,
   awaiting: null,
   pendingOrderNumber: null,
+  pendingOption: null,
+  handoffTopic: null,
   csatAsked: false,
   csatDone: false,
   completed: [],
-};
+});
 
 export function dialogueState(conversation: Conversation): DialogueState {
-  return { ...INITIAL_STATE, ...(conversation.state as Partial<DialogueState>) };
+  return { ...initialState(), ...(conversation.state as Partial<DialogueState>) };
 }
 
 export interface TurnInput {
@@ -92,7 +111,12 @@ interface Turn {
 
 // ---------- conversation records ----------
 
-export async function ownedConversation(runtime: Runtime, shop: string, id: string, visitorId: string): Promise<Conversation> {
+export async function ownedConversation(
+  runtime: Runtime,
+  shop: string,
+  id: string,
+  visitorId: string,
+): Promise<Conversation> {
   const conversation = await runtime.store.conversations.get(shop, id);
   if (!conversation || conversation.erasedAt || conversation.visitorId !== visitorId) {
     throw new AppError("conversation.not_found", 404, "We couldn't find that conversation.");
@@ -107,7 +131,7 @@ async function openConversation(runtime: Runtime, input: TurnInput): Promise<Con
     id: newId("conv"),
     visitorId: input.visitorId,
     customerId: input.customerId,
-    state: { ...INITIAL_STATE },
+    state: initialState() as unknown as Record<string, unknown>,
     lastIntent: null,
     outcome: "open",
     escalated: false,
@@ -132,11 +156,34 @@ function fromAction(action: Action, state: DialogueState): Understanding {
     case "search":
       return { ...base, intent: "find_product", entities: { ...action.filters }, followUp: "new" };
     case "more":
-      return { ...base, intent: "find_product", entities: { ...(state.filters ?? {}) }, followUp: "more", terms: state.terms };
+      return {
+        ...base,
+        intent: "find_product",
+        entities: { ...(state.filters ?? {}) },
+        followUp: "more",
+        terms: state.terms,
+      };
+    // Form values arrive as typed ("#1042"); entities carry numbers normalised, as the understanding step does.
     case "order_lookup":
-      return { ...base, intent: "track_order", entities: pick({ orderNumber: action.orderNumber, email: action.email, postalCode: action.postalCode }) };
+      return {
+        ...base,
+        intent: "track_order",
+        entities: pick({
+          orderNumber: normaliseOrderNumber(action.orderNumber),
+          email: action.email,
+          postalCode: action.postalCode,
+        }),
+      };
     case "return_preview":
-      return { ...base, intent: "return_exchange", entities: pick({ orderNumber: action.orderNumber, email: action.email, postalCode: action.postalCode }) };
+      return {
+        ...base,
+        intent: "return_exchange",
+        entities: pick({
+          orderNumber: normaliseOrderNumber(action.orderNumber),
+          email: action.email,
+          postalCode: action.postalCode,
+        }),
+      };
     case "faq":
       return { ...base, intent: "faq", entities: {} };
     case "shortlist_add":
@@ -193,16 +240,18 @@ async function findProducts(turn: Turn): Promise<void> {
   const more = understanding.followUp === "more";
   const filters = more ? (state.filters ?? {}) : productFilters(understanding.entities);
   const terms = more ? state.terms : understanding.terms;
+  const sort = more ? state.sort : (understanding.sort ?? null);
   const page = more ? state.page + 1 : 0;
-  const ranked = await rankedProducts(runtime, input.shop.shop, { filters, terms });
+  const ranked = await rankedProducts(runtime, input.shop.shop, { filters, terms, sort });
   const slice = ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const currency = input.shop.currency;
   state.filters = filters;
   state.terms = terms;
+  state.sort = sort;
   state.page = page;
 
   if (ranked.length === 0) {
-    const relaxations = await workingRelaxations(runtime, input.shop.shop, filters);
+    const relaxations = await workingRelaxations(runtime, input.shop, filters);
     turn.replies.push(
       message({
         type: "product_cards",
@@ -217,15 +266,23 @@ async function findProducts(turn: Turn): Promise<void> {
     return;
   }
   if (slice.length === 0) {
-    turn.replies.push(quickReplies([{ label: "Start a new search", action: { type: "start", intent: "find_product" } }, STYLIST_REPLY], "That's everything that matches. Want to widen the search or ask a stylist?"));
+    turn.replies.push(
+      quickReplies(
+        [{ label: "Start a new search", action: { type: "start", intent: "find_product" } }, STYLIST_REPLY],
+        "That's everything that matches. Want to widen the search or ask a stylist?",
+      ),
+    );
     return;
   }
   const hasMore = ranked.length > (page + 1) * PAGE_SIZE;
+  const order = sort === "price_asc" ? ", lowest price first" : sort === "price_desc" ? ", highest price first" : "";
   const intro = more
     ? "Here are more:"
     : Object.keys(filters).length || terms.length
-      ? `Here ${ranked.length === 1 ? "is 1 piece" : `are ${Math.min(ranked.length, PAGE_SIZE)} of ${ranked.length}`} ${describeFilters(filters, currency)}:`
-      : "Here are a few of our favourites:";
+      ? ranked.length === 1
+        ? `Here's the one match for ${describeFilters(filters, currency)}:`
+        : `Here are ${Math.min(ranked.length, PAGE_SIZE)} of ${ranked.length} ${describeFilters(filters, currency)}${order}:`
+      : `Here are a few of our favourites${order}:`;
   turn.replies.push(
     message({
       type: "product_cards",
@@ -236,12 +293,17 @@ async function findProducts(turn: Turn): Promise<void> {
   );
   const next: QuickReply[] = [];
   if (hasMore) next.push({ label: "Show me more", action: { type: "more" } });
-  if (filters.readyToShip === undefined) next.push({ label: "Ready to ship only", action: { type: "search", filters: { ...filters, readyToShip: true } } });
+  if (filters.readyToShip === undefined)
+    next.push({ label: "Ready to ship only", action: { type: "search", filters: { ...filters, readyToShip: true } } });
   next.push(STYLIST_REPLY);
   turn.replies.push(quickReplies(next));
 }
 
-async function lookupAndShow(turn: Turn, orderNumber: string, contact: { email?: string; postalCode?: string }): Promise<Order | null> {
+async function lookupAndShow(
+  turn: Turn,
+  orderNumber: string,
+  contact: { email?: string; postalCode?: string },
+): Promise<Order | null> {
   const { runtime, input, state } = turn;
   await input.consumeLookup();
   try {
@@ -252,8 +314,15 @@ async function lookupAndShow(turn: Turn, orderNumber: string, contact: { email?:
     return order;
   } catch (error) {
     if (error instanceof AppError && error.code === "order.not_found") {
-      state.awaiting = "order_number";
-      turn.replies.push(text(error.message), orderLookupForm({ orderNumber }), stylistOffer("Or a stylist can look into it for you."));
+      // Either part may be the typo: a corrected email or postal code alone retries this number, a new number
+      // starts over (the reply is the same whether the number exists or not).
+      state.awaiting = "order_contact";
+      state.pendingOrderNumber = orderNumber;
+      turn.replies.push(
+        text(error.message),
+        orderLookupForm({ orderNumber }),
+        stylistOffer("Or a stylist can look into it for you."),
+      );
       return null;
     }
     throw error;
@@ -263,6 +332,7 @@ async function lookupAndShow(turn: Turn, orderNumber: string, contact: { email?:
 function showOrder(turn: Turn, order: Order): void {
   turn.replies.push(message({ type: "order_status", order: orderView(order) }));
   if (needsStylist(order, turn.input.now)) {
+    turn.state.handoffTopic = order.status === "exception" ? "order_exception" : "order_late";
     turn.replies.push(stylistOffer("This order needs attention. A stylist can chase it for you right away."));
   }
   complete(turn, "track_order");
@@ -286,7 +356,10 @@ async function trackOrder(turn: Turn): Promise<void> {
       }
       state.awaiting = "order_contact";
       state.pendingOrderNumber = orderNumber;
-      turn.replies.push(text(`To keep your order private, what email or postal code did you use at checkout for #${orderNumber}?`), orderLookupForm({ orderNumber }));
+      turn.replies.push(
+        text(`To keep your order private, what email or postal code did you use at checkout for #${orderNumber}?`),
+        orderLookupForm({ orderNumber }),
+      );
       return;
     }
     const order = await lookupAndShow(turn, orderNumber, contact);
@@ -312,94 +385,163 @@ async function trackOrder(turn: Turn): Promise<void> {
     }
   }
   state.awaiting = "order_number";
-  turn.replies.push(text("I can check that for you. What's your order number, and the email or postal code you used at checkout?"), orderLookupForm());
+  turn.replies.push(
+    text("I can check that for you. What's your order number, and the email or postal code you used at checkout?"),
+    orderLookupForm(),
+  );
 }
 
-async function returnsJourney(turn: Turn, option: "return" | "resize" | "exchange" | "care"): Promise<void> {
-  const { runtime, input, understanding } = turn;
-  const entities = understanding.entities;
-  const action = input.action?.type === "return_preview" ? input.action : null;
-  const chosen = option;
-  const orderNumber = entities.orderNumber;
-  const contact = contactOf(entities);
-  const proven = orderNumber && turn.state.order?.number === orderNumber;
+const REQUEST_NOUN: Record<ReturnOptionName, string> = {
+  return: "return",
+  resize: "resize",
+  exchange: "exchange",
+  care: "care refresh",
+};
 
-  if (orderNumber && (contact.email || contact.postalCode || input.customerId || proven)) {
-    await input.consumeLookup();
-    let preview;
-    try {
-      preview = await previewReturn(
-        runtime,
-        input.shop,
-        { orderNumber, ...contact, customerId: proven ? undefined : input.customerId, option: chosen, reason: "", lineItemId: action?.lineItemId },
-        input.now,
-      ).catch(async (error) => {
-        // Access already proven in this conversation: read the order directly.
-        if (proven && error instanceof AppError && error.code === "order.not_found") {
-          const order = await runtime.store.orders.get(input.shop.shop, turn.state.order!.id);
-          if (order) return previewReturn(runtime, input.shop, { orderNumber, email: order.email, option: chosen, reason: "", lineItemId: action?.lineItemId }, input.now);
-        }
-        throw error;
-      });
-    } catch (error) {
-      if (error instanceof AppError && error.code === "order.not_found") {
-        turn.replies.push(text(error.message), returnForm(chosen, { orderNumber }), stylistOffer("Or a stylist can help."));
-        return;
+/** A request for an order: which order, proof it is theirs, then per-item eligibility before anything is submitted. */
+async function returnsJourney(turn: Turn): Promise<void> {
+  const { runtime, input, state, understanding } = turn;
+  const entities = understanding.entities;
+  const option = requestedOption(input, state, understanding.intent);
+  const lineItemId = input.action?.type === "return_preview" ? input.action.lineItemId : undefined;
+  // A number given earlier in this flow still counts when the shopper now only answers with the contact.
+  const orderNumber =
+    entities.orderNumber ?? (state.awaiting === "order_contact" ? (state.pendingOrderNumber ?? undefined) : undefined);
+  const given = contactOf(entities);
+  const proven = orderNumber !== undefined && state.order?.number === orderNumber;
+
+  if (!orderNumber) {
+    state.awaiting = "return_order";
+    state.pendingOption = option;
+    const intro: Record<ReturnOptionName, string> = {
+      return: "I can start a return for you. Which order is it?",
+      exchange: "I can start an exchange for you. Which order is it?",
+      resize: "I can start a resize. Which order is the ring from?",
+      care: "I can arrange a cleaning and care check. Which order is the piece from?",
+    };
+    turn.replies.push(text(intro[option]), returnForm(option, { newSize: entities.ringSize }));
+    // A logged-in customer picks from their delivered orders instead of typing a number.
+    if (input.customerId) {
+      await input.consumeLookup();
+      const delivered = (await recentOrdersOf(runtime, input.shop.shop, input.customerId, 50))
+        .filter((o) => o.status === "delivered")
+        .slice(0, 3);
+      if (delivered.length > 0) {
+        turn.replies.push(
+          quickReplies(
+            delivered.map((o) => ({
+              label: `Order ${o.name}`,
+              action: { type: "return_preview", orderNumber: o.number, option },
+            })),
+            "Or pick one of your orders:",
+          ),
+        );
       }
-      throw error;
-    }
-    const { order, overall, items } = preview;
-    turn.state.order = { id: order.id, number: order.number, status: order.status };
-    turn.replies.push(
-      message({
-        type: "return_eligibility",
-        eligible: items.some((i) => i.eligible),
-        ...(overall.eligible || !overall.reason ? {} : { reason: overall.reason }),
-        text: overall.message,
-        option: chosen,
-        order: { number: order.number },
-        items: items.map((i) => ({
-          id: i.item?.id ?? "",
-          title: i.item?.title ?? "",
-          eligible: i.eligible,
-          ...(i.reason ? { reason: i.reason } : {}),
-          ...(i.deadline ? { deadline: i.deadline } : {}),
-        })),
-      }),
-    );
-    if (items.some((i) => i.eligible)) {
-      turn.replies.push(
-        message({
-          type: "form",
-          form: "return",
-          title: "Confirm your request",
-          fields: [
-            {
-              name: "lineItemId",
-              label: "Which piece?",
-              kind: "select",
-              required: true,
-              options: items.filter((i) => i.eligible && i.item).map((i) => ({ value: i.item!.id, label: i.item!.title })),
-            },
-            ...(chosen === "resize" ? [{ name: "newSize", label: "New ring size", kind: "number" as const, required: true, ...(entities.ringSize ? { value: entities.ringSize } : {}) }] : []),
-            { name: "reason", label: "Reason", kind: "textarea", required: true },
-          ],
-          submitAction: { type: "return_submit", endpoint: "returns" },
-          context: { orderNumber: order.number, option: chosen },
-        }),
-      );
-    } else {
-      turn.replies.push(stylistOffer("A stylist can look at options with you."));
     }
     return;
   }
-  const intro: Record<typeof option, string> = {
-    return: "I can start a return for you. Which order is it?",
-    exchange: "I can start an exchange for you. Which order is it?",
-    resize: "I can start a resize. Which order is the ring from?",
-    care: "I can arrange a cleaning and care check. Which order is the piece from?",
-  };
-  turn.replies.push(text(intro[option]), returnForm(chosen, { orderNumber, newSize: entities.ringSize }));
+  if (!given.email && !given.postalCode && !input.customerId && !proven) {
+    state.awaiting = "order_contact";
+    state.pendingOrderNumber = orderNumber;
+    state.pendingOption = option;
+    turn.replies.push(
+      text(
+        `I can start a ${REQUEST_NOUN[option]} for #${orderNumber}. To keep your order private, what email or postal code did you use at checkout?`,
+      ),
+      returnForm(option, { orderNumber, newSize: entities.ringSize }),
+    );
+    return;
+  }
+
+  await input.consumeLookup();
+  // Access proven earlier in this conversation (number + contact, or the logged-in owner) carries over.
+  const provenOrder =
+    proven && !given.email && !given.postalCode
+      ? await runtime.store.orders.get(input.shop.shop, state.order!.id)
+      : null;
+  const contact = provenOrder ? { email: provenOrder.email } : given;
+  let preview: Awaited<ReturnType<typeof previewReturn>>;
+  try {
+    preview = await previewReturn(
+      runtime,
+      input.shop,
+      { orderNumber, ...contact, customerId: input.customerId, option, reason: "", lineItemId },
+      input.now,
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === "order.not_found") {
+      state.awaiting = "order_contact";
+      state.pendingOrderNumber = orderNumber;
+      state.pendingOption = option;
+      turn.replies.push(
+        text(error.message),
+        returnForm(option, { orderNumber }),
+        stylistOffer("Or a stylist can help."),
+      );
+      return;
+    }
+    throw error;
+  }
+  const { order, overall, items } = preview;
+  state.order = { id: order.id, number: order.number, status: order.status };
+  state.awaiting = null;
+  state.pendingOrderNumber = null;
+  state.pendingOption = null;
+  // Named piece: its own verdict. Otherwise the order is eligible when any piece is (the form then asks which).
+  const eligible = lineItemId ? overall.eligible : items.some((i) => i.eligible);
+  turn.replies.push(
+    message({
+      type: "return_eligibility",
+      eligible,
+      ...(eligible || !overall.reason ? {} : { reason: overall.reason }),
+      text: overall.message,
+      option,
+      order: { number: order.number },
+      items: items.map((i) => ({
+        id: i.item?.id ?? "",
+        title: i.item?.title ?? "",
+        eligible: i.eligible,
+        ...(i.reason ? { reason: i.reason } : {}),
+        ...(i.deadline ? { deadline: i.deadline } : {}),
+      })),
+    }),
+  );
+  if (!eligible) {
+    turn.replies.push(stylistOffer("A stylist can look at options with you."));
+    return;
+  }
+  const pieces = items.filter((i) => i.eligible && i.item).map((i) => ({ value: i.item!.id, label: i.item!.title }));
+  turn.replies.push(
+    message({
+      type: "form",
+      form: "return",
+      title: "Confirm your request",
+      fields: [
+        {
+          name: "lineItemId",
+          label: "Which piece?",
+          kind: "select",
+          required: true,
+          options: pieces,
+          ...(lineItemId && pieces.some((p) => p.value === lineItemId) ? { value: lineItemId } : {}),
+        },
+        ...(option === "resize"
+          ? [
+              {
+                name: "newSize",
+                label: "New ring size",
+                kind: "number" as const,
+                required: true,
+                ...(entities.ringSize ? { value: entities.ringSize } : {}),
+              },
+            ]
+          : []),
+        { name: "reason", label: "Reason", kind: "textarea", required: true },
+      ],
+      submitAction: { type: "return_submit", endpoint: "returns" },
+      context: { orderNumber: order.number, option },
+    }),
+  );
 }
 
 async function answerFromFaq(turn: Turn, intent: Intent, followUps: QuickReply[], topic?: string): Promise<void> {
@@ -445,13 +587,16 @@ function customization(turn: Turn): void {
   );
 }
 
-function requestedOption(input: TurnInput): "return" | "resize" | "exchange" | "care" {
-  if (input.action?.type === "start" && input.action.option) return input.action.option;
+/** The kind of request: a button says it; else the words; else what this flow started as (a resize stays one). */
+function requestedOption(input: TurnInput, state: DialogueState, intent: Intent): ReturnOptionName {
+  if (input.action?.type === "start") return input.action.option ?? "return";
   if (input.action?.type === "return_preview") return input.action.option;
   const said = input.text ?? "";
   if (/resiz/i.test(said)) return "resize";
   if (/exchang|swap/i.test(said)) return "exchange";
-  return "return";
+  if (/\b(return|refund)|send (it |them )?back/i.test(said)) return "return";
+  if (intent === "sizing") return "resize";
+  return state.pendingOption ?? "return";
 }
 
 function complete(turn: Turn, journey: string): void {
@@ -465,7 +610,10 @@ function maybeAskCsat(turn: Turn): void {
   turn.replies.push(csatQuestion());
 }
 
-async function shortlistAction(turn: Turn, action: Extract<Action, { type: "shortlist_add" | "shortlist_remove" }>): Promise<void> {
+async function shortlistAction(
+  turn: Turn,
+  action: Extract<Action, { type: "shortlist_add" | "shortlist_remove" }>,
+): Promise<void> {
   const { runtime, input, state } = turn;
   const product = await runtime.store.products.get(input.shop.shop, action.productId);
   if (!product) throw new AppError("product.not_found", 404, "That piece is not in this shop.");
@@ -485,21 +633,50 @@ function confirm(turn: Turn): void {
   const guess: QuickReply =
     understanding.intent === "find_product"
       ? { label: "Yes, show me pieces", action: { type: "search", filters: productFilters(understanding.entities) } }
-      : { label: `Yes, ${understanding.intent.replace(/_/g, " ")}`, action: { type: "start", intent: understanding.intent as Extract<Action, { type: "start" }>["intent"] } };
-  turn.replies.push(...chooser("Just to check — is this what you're after?").map((m) =>
-    m.type === "quick_replies" ? { ...m, replies: [guess, ...m.replies.filter((r) => JSON.stringify(r.action) !== JSON.stringify(guess.action))] } : m,
-  ));
+      : {
+          label: `Yes, ${understanding.intent.replace(/_/g, " ")}`,
+          action: { type: "start", intent: understanding.intent as Extract<Action, { type: "start" }>["intent"] },
+        };
+  turn.replies.push(
+    ...chooser("Just to check — is this what you're after?").map((m) =>
+      m.type === "quick_replies"
+        ? {
+            ...m,
+            replies: [guess, ...m.replies.filter((r) => JSON.stringify(r.action) !== JSON.stringify(guess.action))],
+          }
+        : m,
+    ),
+  );
 }
 
 async function respond(turn: Turn): Promise<void> {
   const { input, understanding, state } = turn;
   const action = input.action;
   if (action?.type === "csat") {
-    const { followUp } = await submitCsat(turn.runtime, input.shop.shop, { conversationId: input.conversationId!, rating: action.rating, comment: action.comment, visitorId: input.visitorId }, input.now);
     state.csatAsked = true;
     state.csatDone = true;
-    turn.replies.push(text("Thank you for the feedback."));
-    if (followUp) turn.replies.push(followUp);
+    try {
+      const { followUp } = await submitCsat(
+        turn.runtime,
+        input.shop.shop,
+        {
+          conversationId: input.conversationId!,
+          rating: action.rating,
+          comment: action.comment,
+          visitorId: input.visitorId,
+        },
+        input.now,
+      );
+      turn.replies.push(text("Thank you for the feedback."));
+      if (followUp) {
+        state.handoffTopic = LOW_CSAT_TOPIC;
+        turn.replies.push(followUp);
+      }
+    } catch (error) {
+      // A second tap on the thumbs (another tab, a double click) is not an error for the conversation.
+      if (!(error instanceof AppError && error.code === "csat.already_submitted")) throw error;
+      turn.replies.push(text(error.message));
+    }
     return;
   }
   if (action?.type === "shortlist_add" || action?.type === "shortlist_remove") return shortlistAction(turn, action);
@@ -510,7 +687,11 @@ async function respond(turn: Turn): Promise<void> {
   switch (intent) {
     case "find_product":
       if (action?.type === "start") {
-        turn.replies.push(text("What are you looking for? Tell me a category, metal or budget — for example “rose gold rings under $800”."));
+        turn.replies.push(
+          text(
+            "What are you looking for? Tell me a category, metal or budget — for example “rose gold rings under $800”.",
+          ),
+        );
         turn.replies.push(
           quickReplies(
             (["ring", "necklace", "earring", "bracelet"] as const).map((category) => ({
@@ -525,19 +706,37 @@ async function respond(turn: Turn): Promise<void> {
     case "track_order":
       return trackOrder(turn);
     case "return_exchange":
-      return returnsJourney(turn, requestedOption(input));
+      return returnsJourney(turn);
     case "sizing":
       if (action?.type === "faq") return answerFromFaq(turn, "sizing", [], "sizing");
+      // "resize my ring from order 1008", or the contact asked for in a resize flow: the resize request itself.
+      if (understanding.entities.orderNumber || (state.awaiting !== null && state.pendingOption === "resize"))
+        return returnsJourney(turn);
       return sizing(turn);
     case "care_warranty":
-      return answerFromFaq(turn, intent, [{ label: "Book a cleaning", action: { type: "start", intent: "return_exchange", option: "care" } }]);
+      return answerFromFaq(turn, intent, [
+        { label: "Book a cleaning", action: { type: "start", intent: "return_exchange", option: "care" } },
+      ]);
     case "financing":
-      return answerFromFaq(turn, intent, [{ label: "Browse pieces", action: { type: "start", intent: "find_product" } }]);
+      return answerFromFaq(turn, intent, [
+        { label: "Browse pieces", action: { type: "start", intent: "find_product" } },
+      ]);
     case "faq":
-      return answerFromFaq(turn, intent, [{ label: "Browse pieces", action: { type: "start", intent: "find_product" } }], action?.type === "faq" ? action.topic : undefined);
-    case "stylist_contact":
-      turn.replies.push(escalationForm(state.lastIntent && state.lastIntent !== "stylist_contact" ? state.lastIntent : "general", "Talk to a stylist"));
+      return answerFromFaq(
+        turn,
+        intent,
+        [{ label: "Browse pieces", action: { type: "start", intent: "find_product" } }],
+        action?.type === "faq" ? action.topic : undefined,
+      );
+    case "stylist_contact": {
+      const topic =
+        state.handoffTopic ??
+        (state.lastIntent && !["stylist_contact", "thanks", "greeting"].includes(state.lastIntent)
+          ? state.lastIntent
+          : "general");
+      turn.replies.push(escalationForm(topic, "Talk to a stylist"));
       return;
+    }
     case "customization":
       return customization(turn);
     case "greeting":
@@ -566,7 +765,13 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
           awaiting: state.awaiting,
           orderPrefix: input.shop.orderPrefix,
         });
-  const turn: Turn = { runtime, input: { ...input, conversationId: conversation.id }, state, understanding, replies: [] };
+  const turn: Turn = {
+    runtime,
+    input: { ...input, conversationId: conversation.id },
+    state,
+    understanding,
+    replies: [],
+  };
   await respond(turn);
   if (understanding.intent !== "thanks" || input.action?.type !== "csat") maybeAskCsat(turn);
   if (understanding.intent !== "clarify") state.lastIntent = understanding.intent;
@@ -606,7 +811,11 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
 
   return {
     conversationId: conversation.id,
-    understanding: { intent: understanding.intent, confidence: understanding.confidence, entities: understanding.entities },
+    understanding: {
+      intent: understanding.intent,
+      confidence: understanding.confidence,
+      entities: understanding.entities,
+    },
     messages: turn.replies,
   };
 }

@@ -7,6 +7,10 @@ import type { Runtime } from "~/platform/runtime.server";
 import { DuplicateError, type CsatRating } from "~/store/port";
 import { stylistOffer } from "./replies.server";
 
+/** The escalation topic after a low rating: the ticket queue gives it priority. */
+export const LOW_CSAT_TOPIC = "low_csat";
+const LOW_RATING = 2;
+
 export async function submitCsat(
   runtime: Runtime,
   shop: string,
@@ -33,9 +37,24 @@ export async function submitCsat(
     }
     throw error;
   }
-  const state = { ...conversation.state, csatAsked: true, csatDone: true };
-  await runtime.store.conversations.update(shop, conversation.id, { rating: input.rating, state, updatedAt: now.toISOString() });
+  const low = input.rating <= LOW_RATING;
+  // A stylist offered after a low rating leads to a form with the low-CSAT topic (see the dialogue's handoffTopic).
+  const state = {
+    ...conversation.state,
+    csatAsked: true,
+    csatDone: true,
+    ...(low ? { handoffTopic: LOW_CSAT_TOPIC } : {}),
+  };
+  await runtime.store.conversations.update(shop, conversation.id, {
+    rating: input.rating,
+    state,
+    updatedAt: now.toISOString(),
+  });
   runtime.metrics.csatRatings.inc({ rating: String(input.rating) });
-  if (input.rating <= 2) return { rating, followUp: stylistOffer("I'm sorry we fell short. Would you like a stylist to follow up personally?") };
+  if (low)
+    return {
+      rating,
+      followUp: stylistOffer("I'm sorry we fell short. Would you like a stylist to follow up personally?"),
+    };
   return { rating };
 }

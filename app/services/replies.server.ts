@@ -14,7 +14,10 @@ export const text = (value: string): Message => message({ type: "text", text: va
 export const quickReplies = (replies: QuickReply[], prompt?: string): Message =>
   message({ type: "quick_replies", replies, ...(prompt ? { text: prompt } : {}) });
 
-export const STYLIST_REPLY: QuickReply = { label: "Talk to a stylist", action: { type: "start", intent: "stylist_contact" } };
+export const STYLIST_REPLY: QuickReply = {
+  label: "Talk to a stylist",
+  action: { type: "start", intent: "stylist_contact" },
+};
 
 /** The chooser: every path the concierge offers, always including a human. */
 export function chooser(prompt: string): Message[] {
@@ -37,7 +40,10 @@ export function chooser(prompt: string): Message[] {
 }
 
 export function stylistOffer(prompt: string): Message {
-  return quickReplies([STYLIST_REPLY, { label: "No thanks", action: { type: "start", intent: "find_product" } }], prompt);
+  return quickReplies(
+    [STYLIST_REPLY, { label: "No thanks", action: { type: "start", intent: "find_product" } }],
+    prompt,
+  );
 }
 
 const CONTACT_FIELDS: FormField[] = [
@@ -51,14 +57,21 @@ export function orderLookupForm(prefill?: { orderNumber?: string }): Message {
     type: "form",
     form: "order_lookup",
     title: "Find your order",
-    fields: CONTACT_FIELDS.map((f) => (f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f)),
+    fields: CONTACT_FIELDS.map((f) =>
+      f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f,
+    ),
     submitAction: { type: "order_lookup" },
   });
 }
 
-export function returnForm(option: "return" | "resize" | "exchange" | "care", prefill?: { orderNumber?: string; newSize?: number }): Message {
+export function returnForm(
+  option: "return" | "resize" | "exchange" | "care",
+  prefill?: { orderNumber?: string; newSize?: number },
+): Message {
   const fields: FormField[] = [
-    ...CONTACT_FIELDS.map((f) => (f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f)),
+    ...CONTACT_FIELDS.map((f) =>
+      f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f,
+    ),
     {
       name: "option",
       label: "What would you like?",
@@ -72,10 +85,22 @@ export function returnForm(option: "return" | "resize" | "exchange" | "care", pr
         { value: "care", label: "Cleaning and care" },
       ],
     },
-    { name: "newSize", label: "New ring size (for a resize)", kind: "number", required: false, ...(prefill?.newSize ? { value: prefill.newSize } : {}) },
+    {
+      name: "newSize",
+      label: "New ring size (for a resize)",
+      kind: "number",
+      required: false,
+      ...(prefill?.newSize ? { value: prefill.newSize } : {}),
+    },
     { name: "reason", label: "Reason", kind: "textarea", required: true },
   ];
-  return message({ type: "form", form: "return", title: "Start a return or resize", fields, submitAction: { type: "return_preview" } });
+  return message({
+    type: "form",
+    form: "return",
+    title: "Start a return or resize",
+    fields,
+    submitAction: { type: "return_preview" },
+  });
 }
 
 export function escalationForm(topic: string, prompt: string): Message {
@@ -97,4 +122,5 @@ export function escalationForm(topic: string, prompt: string): Message {
   });
 }
 
-export const csatQuestion = (): Message => message({ type: "csat", question: "How did I do? Rate this conversation from 1 to 5.", scale: [1, 5] });
+export const csatQuestion = (): Message =>
+  message({ type: "csat", question: "How did I do? Rate this conversation from 1 to 5.", scale: [1, 5] });

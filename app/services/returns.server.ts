@@ -1,13 +1,15 @@
 // Returns, resizes, exchanges and care refreshes: eligibility first, then a request in the admin queue.
 // Nothing is refunded automatically.
 
-import { itemsEligibility, returnEligibility } from "~/concierge/eligibility";
+import { itemsEligibility, returnEligibility, type Eligibility } from "~/concierge/eligibility";
 import type { ReturnOptionName } from "~/concierge/messages";
 import { AppError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import { DuplicateError, type Order, type ReturnRequest, type Shop } from "~/store/port";
+import { attachableConversation, noteInConversation } from "./conversationNotes.server";
 import { findOrder, type OrderLookup } from "./orders.server";
+import { text } from "./replies.server";
 
 export interface ReturnInput extends OrderLookup {
   lineItemId?: string;
@@ -15,6 +17,8 @@ export interface ReturnInput extends OrderLookup {
   reason: string;
   newSize?: number;
   conversationId?: string | null;
+  /** The widget's visitor: the request is linked only to this visitor's own conversation. */
+  visitorId?: string | null;
 }
 
 const NEXT_STEPS: Record<ReturnOptionName, string> = {
@@ -39,19 +43,44 @@ function windowsOf(shop: Shop) {
   return shop.settings.returns;
 }
 
+/**
+ * With several pieces and none named, the domain answers "item_required". That is the right answer only while
+ * some piece can go; when none can, asking the shopper to pick one hides why — so the order-level verdict
+ * carries the pieces' own reason instead (the most common one, e.g. `window_expired`), with its deadline.
+ */
+function orderVerdict(overall: Eligibility, items: Eligibility[]): Eligibility {
+  if (overall.reason !== "item_required" || items.length === 0 || items.some((i) => i.eligible)) return overall;
+  const counts = new Map<Eligibility["reason"], number>();
+  for (const item of items) counts.set(item.reason, (counts.get(item.reason) ?? 0) + 1);
+  const reason = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const example = items.find((i) => i.reason === reason);
+  return {
+    ...overall,
+    reason,
+    ...(example?.windowDays !== undefined ? { windowDays: example.windowDays } : {}),
+    ...(example?.deadline ? { deadline: example.deadline } : {}),
+  };
+}
+
 /** The preview the form shows before submitting: per item, eligible or the reason not. */
 export async function previewReturn(runtime: Runtime, shop: Shop, input: ReturnInput, now: Date) {
   const order = await findOrder(runtime, shop.shop, input);
   const openRequestItemIds = await openItemIds(runtime, shop.shop, order);
   const common = { order, option: input.option, windows: windowsOf(shop), now, openRequestItemIds };
+  const items = itemsEligibility(common);
   return {
     order,
-    overall: returnEligibility({ ...common, lineItemId: input.lineItemId }),
-    items: itemsEligibility(common),
+    overall: orderVerdict(returnEligibility({ ...common, lineItemId: input.lineItemId }), items),
+    items,
   };
 }
 
-export async function createReturn(runtime: Runtime, shop: Shop, input: ReturnInput, now: Date): Promise<ReturnRequest> {
+export async function createReturn(
+  runtime: Runtime,
+  shop: Shop,
+  input: ReturnInput,
+  now: Date,
+): Promise<ReturnRequest> {
   const { order, overall } = await previewReturn(runtime, shop, input, now);
   if (!overall.eligible) {
     if (overall.reason === "already_requested") throw duplicate();
@@ -66,6 +95,7 @@ export async function createReturn(runtime: Runtime, shop: Shop, input: ReturnIn
       issues: [{ path: "newSize", message: "required for a resize" }],
     });
   }
+  const conversation = await attachableConversation(runtime, shop.shop, input);
   const sequence = await runtime.store.nextSequence(shop.shop, "rma");
   const request: ReturnRequest = {
     id: newId("ret"),
@@ -78,21 +108,31 @@ export async function createReturn(runtime: Runtime, shop: Shop, input: ReturnIn
     newSize: input.newSize ?? null,
     status: "requested",
     eligibility: { ...overall },
-    conversationId: input.conversationId ?? null,
+    conversationId: conversation?.id ?? null,
     decisionNote: null,
     createdAt: now.toISOString(),
     decidedAt: null,
   };
+  let created: ReturnRequest;
   try {
-    return await runtime.store.returns.create(shop.shop, request);
+    created = await runtime.store.returns.create(shop.shop, request);
   } catch (error) {
     if (error instanceof DuplicateError) throw duplicate();
     throw error;
   }
+  if (conversation) {
+    const confirmation = text(`${NEXT_STEPS[created.option]} Your reference is ${created.rma}.`);
+    await noteInConversation(runtime, shop.shop, conversation, confirmation, now, "return_exchange");
+  }
+  return created;
 }
 
 function duplicate(): AppError {
-  return new AppError("returns.duplicate", 409, "There is already an open request for this item. Our team will be in touch about it.");
+  return new AppError(
+    "returns.duplicate",
+    409,
+    "There is already an open request for this item. Our team will be in touch about it.",
+  );
 }
 
 export function nextStepsFor(option: ReturnOptionName): string {

@@ -18,6 +18,7 @@ export async function decideForVisitor(
   }
   return rolloutDecision({
     rollout: shop.rollout,
+    shop: shop.shop,
     visitorId: input.visitorId,
     customerId: input.customerId,
     customerEmail,
@@ -28,7 +29,13 @@ export async function decideForVisitor(
 export type RolloutPatch = Partial<Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken">>;
 
 /** Takes the store (not the runtime) so the ops CLI can call it without starting the app. */
-export async function updateRollout(store: Store, shop: string, patch: RolloutPatch, actor: string, now = new Date()): Promise<Shop> {
+export async function updateRollout(
+  store: Store,
+  shop: string,
+  patch: RolloutPatch,
+  actor: string,
+  now = new Date(),
+): Promise<Shop> {
   const current = await store.shops.get(shop);
   if (!current) throw new Error(`unknown shop ${shop}`);
   const rollout: RolloutState = { ...current.rollout, ...patch, updatedAt: now.toISOString() };

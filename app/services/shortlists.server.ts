@@ -24,7 +24,9 @@ export async function saveShortlist(
   if (known.length !== unique.length) {
     const knownIds = new Set(known.map((p) => p.id));
     throw new AppError("validation.failed", 400, "Some products are not in this shop.", {
-      issues: unique.filter((id) => !knownIds.has(id)).map((id) => ({ path: "productIds", message: `unknown product ${id}` })),
+      issues: unique
+        .filter((id) => !knownIds.has(id))
+        .map((id) => ({ path: "productIds", message: `unknown product ${id}` })),
     });
   }
   const shortlist: Shortlist = {
@@ -48,7 +50,12 @@ export async function saveShortlist(
   return saved;
 }
 
-export async function shortlistCards(runtime: Runtime, shop: Shop, id: string, now: Date): Promise<{ id: string; products: ProductCard[] }> {
+export async function shortlistCards(
+  runtime: Runtime,
+  shop: Shop,
+  id: string,
+  now: Date,
+): Promise<{ id: string; products: ProductCard[] }> {
   const shortlist = await runtime.store.shortlists.get(shop.shop, id);
   if (!shortlist || shortlist.expiresAt <= now.toISOString()) {
     throw new AppError("shortlist.not_found", 404, "This shortlist doesn't exist or has expired.");

@@ -6,22 +6,35 @@ import type { TicketView } from "~/concierge/messages";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop, Ticket } from "~/store/port";
+import { attachableConversation, noteInConversation } from "./conversationNotes.server";
+import { message } from "./replies.server";
 
 const TRANSCRIPT_EXCERPT = 30;
 const PRIORITY_TOPICS = new Set(["order_exception", "low_csat", "order_late"]);
 
 export interface EscalationInput {
   conversationId?: string | null;
+  /** The widget's visitor: a conversation id of another visitor carries no context into the ticket. */
+  visitorId?: string | null;
   contact: { name: string; email: string; phone?: string | null };
   topic: string;
   notes?: string | null;
   preferredTime?: string | null;
 }
 
-export async function createEscalation(runtime: Runtime, shop: Shop, input: EscalationInput, now: Date): Promise<Ticket> {
-  const conversation = input.conversationId ? await runtime.store.conversations.get(shop.shop, input.conversationId) : null;
+export async function createEscalation(
+  runtime: Runtime,
+  shop: Shop,
+  input: EscalationInput,
+  now: Date,
+): Promise<Ticket> {
+  const conversation = await attachableConversation(runtime, shop.shop, input);
   const messages = conversation ? await runtime.store.conversations.messages(shop.shop, conversation.id) : [];
-  const state = (conversation?.state ?? {}) as { shortlist?: string[]; order?: { number?: string } | null; lastIntent?: string };
+  const state = (conversation?.state ?? {}) as {
+    shortlist?: string[];
+    order?: { number?: string } | null;
+    lastIntent?: string;
+  };
   const priority: Ticket["priority"] = PRIORITY_TOPICS.has(input.topic) ? "high" : "normal";
   const slaHours = priority === "high" ? shop.settings.sla.priorityHours : shop.settings.sla.standardHours;
   const due = expectedReplyBy(now, shop.settings.businessHours, slaHours);
@@ -39,7 +52,9 @@ export async function createEscalation(runtime: Runtime, shop: Shop, input: Esca
       originIntent: conversation?.lastIntent ?? null,
       shortlist: state.shortlist ?? [],
       order: state.order ?? null,
-      transcript: messages.slice(-TRANSCRIPT_EXCERPT).map((m) => ({ role: m.role, type: m.type, text: m.text, at: m.createdAt })),
+      transcript: messages
+        .slice(-TRANSCRIPT_EXCERPT)
+        .map((m) => ({ role: m.role, type: m.type, text: m.text, at: m.createdAt })),
     },
     internalNotes: [],
     events: [{ at: now.toISOString(), actor: "shopper", type: "created", data: { topic: input.topic } }],
@@ -48,7 +63,18 @@ export async function createEscalation(runtime: Runtime, shop: Shop, input: Esca
     updatedAt: now.toISOString(),
   });
   if (conversation) {
-    await runtime.store.conversations.update(shop.shop, conversation.id, { escalated: true, outcome: "escalated", updatedAt: now.toISOString() });
+    await runtime.store.conversations.update(shop.shop, conversation.id, {
+      escalated: true,
+      outcome: "escalated",
+      updatedAt: now.toISOString(),
+    });
+    const view = ticketView(shop, ticket, now);
+    const handoff = message({
+      type: "handoff",
+      ticket: view,
+      text: `A stylist has your request (ticket #${ticket.number}) and will reply ${view.expectedReplyText ?? "soon"}.`,
+    });
+    await noteInConversation(runtime, shop.shop, conversation, handoff, now);
   }
   runtime.metrics.ticketsCreated.inc();
   return ticket;

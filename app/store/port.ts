@@ -369,10 +369,7 @@ export interface StoredResponse {
 }
 
 export type IdempotencyBegin =
-  | { state: "new" }
-  | { state: "replay"; response: StoredResponse }
-  | { state: "conflict" }
-  | { state: "in_progress" };
+  { state: "new" } | { state: "replay"; response: StoredResponse } | { state: "conflict" } | { state: "in_progress" };
 
 export interface SessionRecord {
   id: string;
@@ -535,7 +532,14 @@ export interface Store {
      * Claims (shop, route, key) atomically. Exactly one of several concurrent callers gets `new`;
      * an expired record counts as absent.
      */
-    begin(shop: string, route: string, key: string, bodyHash: string, now: Date, ttlMs: number): Promise<IdempotencyBegin>;
+    begin(
+      shop: string,
+      route: string,
+      key: string,
+      bodyHash: string,
+      now: Date,
+      ttlMs: number,
+    ): Promise<IdempotencyBegin>;
     complete(shop: string, route: string, key: string, response: StoredResponse): Promise<void>;
     /** Releases a claim whose request failed, so the caller may retry with the same key. */
     release(shop: string, route: string, key: string): Promise<void>;
@@ -543,7 +547,13 @@ export interface Store {
 
   rateLimits: {
     /** Counts one hit in the fixed window containing `now`; returns the count so far and the window end. */
-    hit(shop: string, bucket: string, key: string, now: Date, windowMs: number): Promise<{ count: number; resetAt: Date }>;
+    hit(
+      shop: string,
+      bucket: string,
+      key: string,
+      now: Date,
+      windowMs: number,
+    ): Promise<{ count: number; resetAt: Date }>;
   };
 
   /** Shopify session storage (the library's five methods build on these). Sessions are keyed by id. */

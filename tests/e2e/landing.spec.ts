@@ -8,7 +8,9 @@ test("the front page says what is running and has no accessibility violations", 
   await expect(page.getByRole("heading", { level: 1, name: "Aurora Concierge" })).toBeVisible();
   await expect(page.getByText("Local demo (no Shopify credentials)")).toBeVisible();
   await expect(page.getByText("Embedded SQLite")).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   expect(results.violations).toEqual([]);
 });
 

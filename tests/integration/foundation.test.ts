@@ -73,11 +73,19 @@ describe("a running app on the embedded default (local mode)", () => {
     );
     expect(health?.value).toBeGreaterThanOrEqual(1);
     expect(health?.labels.method).toBe("GET");
-    expect(samples.some((s) => s.name === "concierge_http_request_duration_seconds_bucket" && s.labels.route === "api.health")).toBe(true);
+    expect(
+      samples.some(
+        (s) => s.name === "concierge_http_request_duration_seconds_bucket" && s.labels.route === "api.health",
+      ),
+    ).toBe(true);
     // The local demo shop is seeded enabled at 100%: the gauges read the store.
-    const enabled = samples.find((s) => s.name === "concierge_enabled" && s.labels.shop === "aurora-demo.myshopify.com");
+    const enabled = samples.find(
+      (s) => s.name === "concierge_enabled" && s.labels.shop === "aurora-demo.myshopify.com",
+    );
     expect(enabled?.value).toBe(1);
-    const percent = samples.find((s) => s.name === "concierge_rollout_percent" && s.labels.shop === "aurora-demo.myshopify.com");
+    const percent = samples.find(
+      (s) => s.name === "concierge_rollout_percent" && s.labels.shop === "aurora-demo.myshopify.com",
+    );
     expect(percent?.value).toBe(100);
   });
 
@@ -93,6 +101,15 @@ describe("a running app on the embedded default (local mode)", () => {
     expect(res.status).toBe(404);
     const body = await res.json();
     expect(body).toMatchObject({ error: { code: "route.not_found" }, requestId: expect.any(String) });
+  });
+
+  it("answers methods the operations endpoints do not serve with 405 in the envelope", async () => {
+    for (const path of ["/api/health", "/api/ready", "/api/metrics"]) {
+      const res = await fetch(`${app.url}${path}`, { method: "POST" });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET");
+      expect(await res.json()).toMatchObject({ error: { code: "method.not_allowed" }, requestId: expect.any(String) });
+    }
   });
 
   it("keeps generated secrets in the data folder", () => {

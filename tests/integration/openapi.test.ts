@@ -32,7 +32,10 @@ const SAMPLES: Record<string, Sample> = {
   "GET /proxy/config": { path: "/proxy/config", query: { visitorId: VISITOR } },
   "POST /proxy/messages": { path: "/proxy/messages", body: { visitorId: VISITOR, text: "hello" } },
   "GET /proxy/products": { path: "/proxy/products", query: { limit: "2" } },
-  "POST /proxy/orders/lookup": { path: "/proxy/orders/lookup", body: { orderNumber: "#999999", email: "nobody@example.com" } },
+  "POST /proxy/orders/lookup": {
+    path: "/proxy/orders/lookup",
+    body: { orderNumber: "#999999", email: "nobody@example.com" },
+  },
   "POST /proxy/returns": {
     path: "/proxy/returns",
     body: { orderNumber: "#999999", email: "nobody@example.com", option: "return", reason: "OpenAPI check" },
@@ -41,10 +44,16 @@ const SAMPLES: Record<string, Sample> = {
     path: "/proxy/escalations",
     body: { visitorId: VISITOR, contact: { name: "OpenAPI Check", email: "openapi@example.com" }, topic: "general" },
   },
-  "POST /proxy/csat": { path: "/proxy/csat", body: { conversationId: "conv_doesnotexist", visitorId: VISITOR, rating: 5 } },
+  "POST /proxy/csat": {
+    path: "/proxy/csat",
+    body: { conversationId: "conv_doesnotexist", visitorId: VISITOR, rating: 5 },
+  },
   "GET /proxy/conversations/{id}": { path: "/proxy/conversations/conv_doesnotexist", query: { visitorId: VISITOR } },
   "DELETE /proxy/conversations/{id}": { path: "/proxy/conversations/conv_doesnotexist", query: { visitorId: VISITOR } },
-  "POST /proxy/shortlist": { path: "/proxy/shortlist", body: { visitorId: VISITOR, productIds: ["prod_doesnotexist"] } },
+  "POST /proxy/shortlist": {
+    path: "/proxy/shortlist",
+    body: { visitorId: VISITOR, productIds: ["prod_doesnotexist"] },
+  },
   "GET /proxy/shortlist/{id}": { path: "/proxy/shortlist/sl_doesnotexist" },
   "POST /proxy/events": {
     path: "/proxy/events",
@@ -97,10 +106,10 @@ function errorCode(body: unknown): string | undefined {
 function routePath(file: string): string {
   const name = file.replace(/\.(tsx?|jsx?)$/, "");
   const segments = name
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "%DOT%")
     .split(".")
     .filter((s) => !s.startsWith("_"))
-    .map((s) => s.replace(/\u0000/g, "."))
+    .map((s) => s.replaceAll("%DOT%", "."))
     .map((s) => (s.startsWith("$") ? `{${s.slice(1)}}` : s));
   return `/${segments.join("/")}`;
 }
@@ -114,7 +123,7 @@ describe("the OpenAPI document", () => {
 
   it("documents the app-proxy parameters, request ids, idempotency and rate limits on every storefront operation", () => {
     const ops = documentedOperations();
-    expect(ops.length).toBeGreaterThanOrEqual(16);
+    expect(ops.length).toBeGreaterThanOrEqual(15);
     for (const { method, path } of ops) {
       const label = `${method} ${path}`;
       const params = operationParameters(method, path);
@@ -122,7 +131,10 @@ describe("the OpenAPI document", () => {
       expect(names, label).toContain("header:x-request-id");
       const { operation } = findOperation(method, path);
       for (const [status, response] of Object.entries(operation.responses)) {
-        expect(Object.keys(response.headers ?? {}).map((h) => h.toLowerCase()), `${label} ${status} x-request-id`).toContain("x-request-id");
+        expect(
+          Object.keys(response.headers ?? {}).map((h) => h.toLowerCase()),
+          `${label} ${status} x-request-id`,
+        ).toContain("x-request-id");
       }
       if (!path.startsWith("/proxy/")) continue;
       for (const key of APP_PROXY_PARAMS) expect(names, `${label} ${key}`).toContain(`query:${key}`);
@@ -139,10 +151,80 @@ describe("the OpenAPI document", () => {
       if (method === "POST") {
         expect(names, `${label} Idempotency-Key`).toContain("header:idempotency-key");
         expect(operation.requestBody?.required, `${label} body`).toBe(true);
-        expect(Object.keys(operation.responses["200"].headers ?? {}), `${label} Idempotent-Replay`).toContain("Idempotent-Replay");
-        for (const status of ["400", "409", "413", "415", "422"]) expect(operation.responses[status], `${label} ${status}`).toBeDefined();
+        expect(Object.keys(operation.responses["200"].headers ?? {}), `${label} Idempotent-Replay`).toContain(
+          "Idempotent-Replay",
+        );
+        for (const status of ["400", "409", "413", "415", "422"])
+          expect(operation.responses[status], `${label} ${status}`).toBeDefined();
       }
     }
+  });
+
+  it("has a checker that refuses bodies breaking the document", () => {
+    const card = {
+      id: "prod_1",
+      handle: "ring",
+      title: "Ring",
+      price: 240,
+      currency: "USD",
+      category: "ring",
+      readyToShip: true,
+      url: "/products/ring",
+    };
+    const ok = { products: [card], nextCursor: null, requestId: "r-1" };
+    expect(() => expectResponseMatchesSpec("GET", "/proxy/products?limit=1", 200, ok)).not.toThrow();
+    const { url: _url, ...withoutUrl } = card;
+    expect(() => expectResponseMatchesSpec("GET", "/proxy/products", 200, { ...ok, products: [withoutUrl] })).toThrow(
+      /url/,
+    );
+    expect(() =>
+      expectResponseMatchesSpec("GET", "/proxy/products", 200, { ...ok, products: [{ ...card, metal: "bronze" }] }),
+    ).toThrow();
+
+    const turn = {
+      conversationId: "conv_1",
+      understanding: { intent: "greeting", confidence: 1, entities: {} },
+      requestId: "r-2",
+    };
+    const text = { id: "msg_1", type: "text", text: "Hello" };
+    expect(() =>
+      expectResponseMatchesSpec("POST", "/proxy/messages", 200, { ...turn, messages: [text] }),
+    ).not.toThrow();
+    expect(() =>
+      expectResponseMatchesSpec("POST", "/proxy/messages", 200, {
+        ...turn,
+        messages: [{ id: "msg_2", type: "order_status" }],
+      }),
+    ).toThrow();
+    expect(() =>
+      expectResponseMatchesSpec("POST", "/proxy/messages", 200, {
+        ...turn,
+        understanding: { ...turn.understanding, intent: "chitchat" },
+        messages: [],
+      }),
+    ).toThrow();
+    expect(() =>
+      expectResponseMatchesSpec("POST", "/proxy/messages", 200, {
+        ...turn,
+        understanding: { ...turn.understanding, confidence: 1.5 },
+        messages: [],
+      }),
+    ).toThrow();
+
+    expect(() =>
+      expectResponseMatchesSpec("GET", "/proxy/conversations/conv_x", 404, {
+        error: { code: "conversation.not_found", message: "no" },
+        requestId: "r-3",
+      }),
+    ).not.toThrow();
+    expect(() =>
+      expectResponseMatchesSpec("GET", "/proxy/conversations/conv_x", 404, {
+        error: { code: "order.not_found", message: "no" },
+        requestId: "r-3",
+      }),
+    ).toThrow();
+    expect(() => expectResponseMatchesSpec("GET", "/proxy/nowhere", 200, {})).toThrow(/no documented path/);
+    expect(() => expectResponseMatchesSpec("PUT", "/proxy/config", 200, {})).toThrow(/not documented/);
   });
 
   it("requires requestId in every JSON body it documents", () => {
@@ -151,7 +233,8 @@ describe("the OpenAPI document", () => {
       const { operation } = findOperation(method, path);
       for (const [status, response] of Object.entries(operation.responses)) {
         for (const [type, media] of Object.entries(response.content ?? {})) {
-          if (/json/.test(type) && !requiresRequestId(media.schema)) lacking.push(`${method} ${path} ${status} ${type}`);
+          if (/json/.test(type) && !requiresRequestId(media.schema))
+            lacking.push(`${method} ${path} ${status} ${type}`);
         }
       }
     }
@@ -172,7 +255,13 @@ describe("the OpenAPI document against the running app", () => {
     await app?.stop();
   });
 
-  async function send(method: string, path: string, query: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    query: Record<string, string> = {},
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     if (path.startsWith("/proxy/")) {
       const rest = path.slice("/proxy/".length);
       if (method === "GET") return read(await proxy.get(rest, query, { headers }));
@@ -209,7 +298,8 @@ describe("the OpenAPI document against the running app", () => {
         expect((answer.body as { requestId?: string }).requestId, label).toBe(answer.headers.get("x-request-id"));
       }
       if (path.startsWith("/proxy/") && answer.status === 200) {
-        for (const h of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) expect(answer.headers.get(h), `${label} ${h}`).toMatch(/^\d+$/);
+        for (const h of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"])
+          expect(answer.headers.get(h), `${label} ${h}`).toMatch(/^\d+$/);
       }
       matches(method, sample.path, answer);
     }
@@ -229,7 +319,9 @@ describe("the OpenAPI document against the running app", () => {
 
   it("documents every served /proxy route and method", async () => {
     const documented = new Set(documentedOperations().map(({ method, path }) => `${method} ${path}`));
-    const files = readdirSync(join(process.cwd(), "app/routes")).filter((f) => /^proxy\..+\.(tsx?|jsx?)$/.test(f) && !/^proxy\.\$\.(tsx?|jsx?)$/.test(f));
+    const files = readdirSync(join(process.cwd(), "app/routes")).filter(
+      (f) => /^proxy\..+\.(tsx?|jsx?)$/.test(f) && !/^proxy\.\$\.(tsx?|jsx?)$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(0);
 
     const undocumented: string[] = [];
@@ -255,11 +347,18 @@ describe("the OpenAPI document against the running app", () => {
 
     const turn = await send("POST", "/proxy/messages", {}, { visitorId: VISITOR, text: "rose gold rings under $800" });
     expect(turn.status).toBe(200);
-    expect(turn.body).toMatchObject({ understanding: { intent: "find_product", entities: { metal: "rose_gold", category: "ring", priceMax: 800 } } });
+    expect(turn.body).toMatchObject({
+      understanding: { intent: "find_product", entities: { metal: "rose_gold", category: "ring", priceMax: 800 } },
+    });
     matches("POST", "/proxy/messages", turn);
 
     const conversationId = (turn.body as { conversationId: string }).conversationId;
-    const more = await send("POST", "/proxy/messages", {}, { visitorId: VISITOR, conversationId, action: { type: "more" } });
+    const more = await send(
+      "POST",
+      "/proxy/messages",
+      {},
+      { visitorId: VISITOR, conversationId, action: { type: "more" } },
+    );
     expect(more.status).toBe(200);
     matches("POST", "/proxy/messages", more);
 
@@ -277,7 +376,12 @@ describe("the OpenAPI document against the running app", () => {
     expect(backwards.status).toBe(400);
     matches("GET", "/proxy/products", backwards);
 
-    const saved = await send("POST", "/proxy/shortlist", {}, { visitorId: VISITOR, conversationId, productIds: cards.slice(0, 2).map((c) => c.id) });
+    const saved = await send(
+      "POST",
+      "/proxy/shortlist",
+      {},
+      { visitorId: VISITOR, conversationId, productIds: cards.slice(0, 2).map((c) => c.id) },
+    );
     expect(saved.status).toBe(200);
     matches("POST", "/proxy/shortlist", saved);
     const shortlistId = (saved.body as { shortlist: { id: string } }).shortlist.id;
@@ -285,7 +389,12 @@ describe("the OpenAPI document against the running app", () => {
     expect(shared.status).toBe(200);
     matches("GET", `/proxy/shortlist/${shortlistId}`, shared);
 
-    const rated = await send("POST", "/proxy/csat", {}, { conversationId, visitorId: VISITOR, rating: 1, comment: "Testing the follow-up" });
+    const rated = await send(
+      "POST",
+      "/proxy/csat",
+      {},
+      { conversationId, visitorId: VISITOR, rating: 1, comment: "Testing the follow-up" },
+    );
     expect(rated.status).toBe(200);
     matches("POST", "/proxy/csat", rated);
     const again = await send("POST", "/proxy/csat", {}, { conversationId, visitorId: VISITOR, rating: 4 });
@@ -293,12 +402,17 @@ describe("the OpenAPI document against the running app", () => {
     expect(errorCode(again.body)).toBe("csat.already_submitted");
     matches("POST", "/proxy/csat", again);
 
-    const ticket = await send("POST", "/proxy/escalations", {}, {
-      conversationId,
-      visitorId: VISITOR,
-      contact: { name: "Emma Thompson", email: "emma.thompson@example.com" },
-      topic: "find_product",
-    });
+    const ticket = await send(
+      "POST",
+      "/proxy/escalations",
+      {},
+      {
+        conversationId,
+        visitorId: VISITOR,
+        contact: { name: "Emma Thompson", email: "emma.thompson@example.com" },
+        topic: "find_product",
+      },
+    );
     expect(ticket.status).toBe(200);
     matches("POST", "/proxy/escalations", ticket);
 
@@ -311,29 +425,77 @@ describe("the OpenAPI document against the running app", () => {
   });
 
   it("describes real order answers: a lookup, a not-found, returns and their refusals", async () => {
-    const found = await send("POST", "/proxy/orders/lookup", {}, { orderNumber: "#1012", email: "emma.thompson@example.com" });
+    const found = await send(
+      "POST",
+      "/proxy/orders/lookup",
+      {},
+      { orderNumber: "#1012", email: "emma.thompson@example.com" },
+    );
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ order: { number: "1012" } });
     matches("POST", "/proxy/orders/lookup", found);
 
-    const notFound = await send("POST", "/proxy/orders/lookup", {}, { orderNumber: "#1012", email: "someone.else@example.com" });
+    const notFound = await send(
+      "POST",
+      "/proxy/orders/lookup",
+      {},
+      { orderNumber: "#1012", email: "someone.else@example.com" },
+    );
     expect(notFound.status).toBe(404);
     expect(errorCode(notFound.body)).toBe("order.not_found");
     matches("POST", "/proxy/orders/lookup", notFound);
 
-    const turn = await send("POST", "/proxy/messages", {}, { visitorId: VISITOR, text: "where is my order #1016? my email is james.wilson@example.com" });
+    const turn = await send(
+      "POST",
+      "/proxy/messages",
+      {},
+      { visitorId: VISITOR, text: "where is my order #1016? my email is james.wilson@example.com" },
+    );
     expect(turn.status).toBe(200);
     matches("POST", "/proxy/messages", turn);
 
-    const ret = await send("POST", "/proxy/returns", {}, { orderNumber: "1012", email: "emma.thompson@example.com", option: "care", reason: "A cleaning, please" });
-    expect(ret.status).toBe(200);
+    const ret = await send(
+      "POST",
+      "/proxy/returns",
+      {},
+      {
+        orderNumber: "1012",
+        email: "emma.thompson@example.com",
+        lineItemId: "li_1012_1",
+        option: "care",
+        reason: "A cleaning, please",
+      },
+    );
+    expect(ret.status, JSON.stringify(ret.body)).toBe(200);
     matches("POST", "/proxy/returns", ret);
-    const duplicate = await send("POST", "/proxy/returns", {}, { orderNumber: "1012", email: "emma.thompson@example.com", option: "care", reason: "Again" });
+    const duplicate = await send(
+      "POST",
+      "/proxy/returns",
+      {},
+      {
+        orderNumber: "1012",
+        email: "emma.thompson@example.com",
+        lineItemId: "li_1012_1",
+        option: "care",
+        reason: "Again",
+      },
+    );
     expect(duplicate.status).toBe(409);
     expect(errorCode(duplicate.body)).toBe("returns.duplicate");
     matches("POST", "/proxy/returns", duplicate);
 
-    const ineligible = await send("POST", "/proxy/returns", {}, { orderNumber: "1016", email: "james.wilson@example.com", option: "return", reason: "Never came" });
+    const ineligible = await send(
+      "POST",
+      "/proxy/returns",
+      {},
+      {
+        orderNumber: "1016",
+        email: "james.wilson@example.com",
+        lineItemId: "li_1016_1",
+        option: "return",
+        reason: "Never came",
+      },
+    );
     expect(ineligible.status).toBe(422);
     expect(errorCode(ineligible.body)).toBe("returns.ineligible");
     matches("POST", "/proxy/returns", ineligible);
@@ -355,11 +517,15 @@ describe("the OpenAPI document against the running app", () => {
     expect(errorCode(unsigned.body)).toBe("auth.invalid_signature");
     matches("GET", "/proxy/config", unsigned);
 
-    const wrongMedia = await read(await proxy.post("events", null, { raw: "visitorId=v", headers: { "content-type": "text/plain" } }));
+    const wrongMedia = await read(
+      await proxy.post("events", null, { raw: "visitorId=v", headers: { "content-type": "text/plain" } }),
+    );
     expect(wrongMedia.status).toBe(415);
     matches("POST", "/proxy/events", wrongMedia);
 
-    const tooLarge = await read(await proxy.post("messages", null, { raw: JSON.stringify({ visitorId: VISITOR, text: "x".repeat(70_000) }) }));
+    const tooLarge = await read(
+      await proxy.post("messages", null, { raw: JSON.stringify({ visitorId: VISITOR, text: "x".repeat(70_000) }) }),
+    );
     expect(tooLarge.status).toBe(413);
     matches("POST", "/proxy/messages", tooLarge);
 
@@ -371,7 +537,9 @@ describe("the OpenAPI document against the running app", () => {
     expect(replay.status).toBe(200);
     expect(replay.headers.get("Idempotent-Replay")).toBe("true");
     matches("POST", "/proxy/events", replay);
-    const conflict = await read(await proxy.post("events", { ...events, visitorId: "v-other" }, { headers: { "Idempotency-Key": key } }));
+    const conflict = await read(
+      await proxy.post("events", { ...events, visitorId: "v-other" }, { headers: { "Idempotency-Key": key } }),
+    );
     expect(conflict.status).toBe(422);
     expect(errorCode(conflict.body)).toBe("idempotency.conflict");
     matches("POST", "/proxy/events", conflict);

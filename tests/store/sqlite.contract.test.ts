@@ -2,7 +2,7 @@
 
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -13,7 +13,7 @@ import { MIGRATIONS } from "~/store/sqlite/migrations";
 import { ftsQuery, openSqliteStore, sqlitePathFromUrl } from "~/store/sqlite";
 import type { Store } from "~/store/port";
 import { storeContract } from "./contract";
-import { at, conversation, product, ticket } from "./fixtures/entities";
+import { at, conversation, message, product, ticket } from "./fixtures/entities";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../..");
@@ -163,6 +163,26 @@ describe("sqlite store", () => {
     expect(byIntent.items.every((c) => c.lastIntent === "track_order" && c.outcome === "resolved")).toBe(true);
     const count = await store.conversations.count(shop);
     expect(count).toBe(100_001);
+  });
+
+  it("an erased chat leaves no trace of its words in the database or WAL files", async () => {
+    const path = tempDbPath();
+    const store = open(path);
+    const shop = "erase.myshopify.com";
+    const secret = "Zanzibarsapphire";
+    await store.conversations.create(shop, conversation("c-erase"));
+    // Enough history that the words sit in several pages, the FTS index and the WAL.
+    for (let i = 0; i < 40; i++) {
+      await store.conversations.appendMessages(shop, "c-erase", [
+        message(`m-${i}`, "c-erase", { text: `my ${secret} ring number ${i}` }),
+      ]);
+    }
+    expect((await store.conversations.list(shop, { q: secret })).items).toHaveLength(1);
+    expect(await store.conversations.erase(shop, "c-erase")).toBe(true);
+    const bytes = (file: string) => (existsSync(file) ? readFileSync(file).toString("latin1") : "");
+    expect(bytes(path)).not.toContain(secret);
+    expect(bytes(`${path}-wal`)).not.toContain(secret);
+    expect((await store.conversations.list(shop, { q: secret })).items).toHaveLength(0);
   });
 
   it("every acknowledged write survives SIGKILL of the writing process", async () => {

@@ -15,7 +15,10 @@ export interface RunningApp {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-export async function startApp(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "aurora-it-"));
   const databasePath = join(dataDir, "aurora.sqlite");
   const child = spawn(process.execPath, ["server.mjs"], {
@@ -66,10 +69,18 @@ export async function startApp(env: Record<string, string> = {}, options: { data
 }
 
 /** Runs `node server.mjs` expecting it to refuse to start; returns its exit code and output. */
-export async function startExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function startExpectingFailure(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), "aurora-it-"));
   const child = spawn(process.execPath, ["server.mjs"], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${join(dataDir, "a.sqlite")}`, ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: "0",
+      DATABASE_URL: `file:${join(dataDir, "a.sqlite")}`,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

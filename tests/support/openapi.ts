@@ -93,7 +93,10 @@ export function matchPath(path: string): string | null {
   return templated[0] ?? null;
 }
 
-export function findOperation(method: string, path: string): { template: string; operation: OperationObject; pathItem: PathItem } {
+export function findOperation(
+  method: string,
+  path: string,
+): { template: string; operation: OperationObject; pathItem: PathItem } {
   const template = matchPath(path);
   if (!template) throw new Error(`OpenAPI: no documented path matches ${path}`);
   const pathItem = spec.paths[template];
@@ -106,7 +109,8 @@ export function findOperation(method: string, path: string): { template: string;
 export function operationParameters(method: string, path: string): ParameterObject[] {
   const { operation, pathItem } = findOperation(method, path);
   const byKey = new Map<string, ParameterObject>();
-  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) byKey.set(`${p.in}:${p.name.toLowerCase()}`, p);
+  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])])
+    byKey.set(`${p.in}:${p.name.toLowerCase()}`, p);
   return [...byKey.values()];
 }
 
@@ -118,7 +122,11 @@ function responseFor(operation: OperationObject, status: number): { key: string;
   return null;
 }
 
-function pickContent(content: Record<string, MediaType>, body: unknown, contentType?: string): [string, MediaType] | null {
+function pickContent(
+  content: Record<string, MediaType>,
+  body: unknown,
+  contentType?: string,
+): [string, MediaType] | null {
   const entries = Object.entries(content);
   if (contentType) {
     const wanted = contentType.split(";")[0].trim().toLowerCase();
@@ -132,14 +140,22 @@ function pickContent(content: Record<string, MediaType>, body: unknown, contentT
 }
 
 function formatErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `  - ${e.instancePath || "(root)"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`).join("\n");
+  return (errors ?? [])
+    .map((e) => `  - ${e.instancePath || "(root)"} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`)
+    .join("\n");
 }
 
 /**
  * Validates `body` against the response schema the document gives for `method path` and `status` (or `default`).
  * Throws an Error listing the validation errors when it does not match, or when nothing is documented for it.
  */
-export function expectResponseMatchesSpec(method: string, path: string, status: number, body: unknown, contentType?: string): void {
+export function expectResponseMatchesSpec(
+  method: string,
+  path: string,
+  status: number,
+  body: unknown,
+  contentType?: string,
+): void {
   const { template, operation } = findOperation(method, path);
   const found = responseFor(operation, status);
   const label = `${method.toUpperCase()} ${template} → ${status}`;

@@ -29,7 +29,12 @@ export interface SignOptions {
 }
 
 /** `{base}/proxy/{path}?{query}&shop=…&logged_in_customer_id=…&path_prefix=…&timestamp=…&signature=…` */
-export function signedUrl(base: string, path: string, query: Record<string, string> | [string, string][], o: SignOptions): string {
+export function signedUrl(
+  base: string,
+  path: string,
+  query: Record<string, string> | [string, string][],
+  o: SignOptions,
+): string {
   const params: [string, string][] = Array.isArray(query) ? [...query] : Object.entries(query);
   params.push(["shop", o.shop], ["logged_in_customer_id", o.customerId ?? ""], ["path_prefix", "/apps/concierge"]);
   if (!o.omitTimestamp) params.push(["timestamp", String(o.timestamp ?? Math.floor(Date.now() / 1000))]);
@@ -45,13 +50,26 @@ export function localSecret(dataDir: string): string {
 }
 
 export interface ProxyClient {
-  get(path: string, query?: Record<string, string>, opts?: Partial<SignOptions> & { headers?: Record<string, string> }): Promise<Response>;
-  post(path: string, body: unknown, opts?: Partial<SignOptions> & { headers?: Record<string, string>; raw?: string }): Promise<Response>;
-  del(path: string, query?: Record<string, string>, opts?: Partial<SignOptions>): Promise<Response>;
+  get(
+    path: string,
+    query?: Record<string, string>,
+    opts?: Partial<SignOptions> & { headers?: Record<string, string> },
+  ): Promise<Response>;
+  post(
+    path: string,
+    body: unknown,
+    opts?: Partial<SignOptions> & { headers?: Record<string, string>; raw?: string },
+  ): Promise<Response>;
+  del(
+    path: string,
+    query?: Record<string, string>,
+    opts?: Partial<SignOptions> & { headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 export function proxyClient(base: string, defaults: SignOptions): ProxyClient {
-  const sign = (path: string, query: Record<string, string>, o?: Partial<SignOptions>) => signedUrl(base, path, query, { ...defaults, ...o });
+  const sign = (path: string, query: Record<string, string>, o?: Partial<SignOptions>) =>
+    signedUrl(base, path, query, { ...defaults, ...o });
   return {
     get: (path, query = {}, opts = {}) => fetch(sign(path, query, opts), { headers: opts.headers }),
     post: (path, body, opts = {}) =>
@@ -60,6 +78,6 @@ export function proxyClient(base: string, defaults: SignOptions): ProxyClient {
         headers: { "content-type": "application/json", ...opts.headers },
         body: opts.raw ?? JSON.stringify(body),
       }),
-    del: (path, query = {}, opts = {}) => fetch(sign(path, query, opts), { method: "DELETE" }),
+    del: (path, query = {}, opts = {}) => fetch(sign(path, query, opts), { method: "DELETE", headers: opts.headers }),
   };
 }

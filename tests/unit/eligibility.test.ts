@@ -78,11 +78,11 @@ describe("exclusionOf", () => {
     ["plain", "care", null],
     ["custom", "return", "custom"],
     ["custom", "exchange", "custom"],
-    ["custom", "resize", null],
+    ["custom", "resize", "custom"],
     ["custom", "care", null],
     ["engraved", "return", "engraved"],
     ["engraved", "exchange", "engraved"],
-    ["engraved", "resize", null],
+    ["engraved", "resize", "engraved"],
     ["engraved", "care", null],
     ["finalSale", "return", "final_sale"],
     ["finalSale", "exchange", "final_sale"],
@@ -222,14 +222,14 @@ describe("returnEligibility", () => {
       { eligible: false, reason: "excluded_item" },
     ],
     [
-      "engraved resize is fine",
+      "engraved resize is excluded (PRODUCT.md §2.3)",
       { option: "resize", order: order({ lineItems: [item("e", { engraved: true })] }) },
-      { eligible: true },
+      { eligible: false, reason: "excluded_item" },
     ],
     [
-      "custom resize is fine",
+      "custom resize is excluded (PRODUCT.md §2.3)",
       { option: "resize", order: order({ lineItems: [item("c", { custom: true })] }) },
-      { eligible: true },
+      { eligible: false, reason: "excluded_item" },
     ],
     [
       "final-sale care is fine",
@@ -417,7 +417,16 @@ describe("itemsEligibility", () => {
         open: "already_requested",
       },
     ],
-    ["resize", { plain: true, engraved: true, custom: true, final: "excluded_item", open: "already_requested" }],
+    [
+      "resize",
+      {
+        plain: true,
+        engraved: "excluded_item",
+        custom: "excluded_item",
+        final: "excluded_item",
+        open: "already_requested",
+      },
+    ],
     ["care", { plain: true, engraved: true, custom: true, final: true, open: "already_requested" }],
   ];
   it.each(table)("%s: one verdict per item, in order", (option, expected) => {

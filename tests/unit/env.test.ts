@@ -47,13 +47,20 @@ describe("environment", () => {
 
   it("names every bad variable at once", () => {
     expect(
-      problemsOf({ PORT: "x", RATE_LIMIT_LOOKUPS_PER_MINUTE: "0", SMTP_URL: "http://mail", MAIL_FROM: "nobody" }).sort(),
+      problemsOf({
+        PORT: "x",
+        RATE_LIMIT_LOOKUPS_PER_MINUTE: "0",
+        SMTP_URL: "http://mail",
+        MAIL_FROM: "nobody",
+      }).sort(),
     ).toEqual(["MAIL_FROM", "PORT", "RATE_LIMIT_LOOKUPS_PER_MINUTE", "SMTP_URL"]);
   });
 
   it("requires the pair of Shopify credentials and the app URL in Shopify mode", () => {
     expect(problemsOf({ SHOPIFY_API_SECRET: "0123456789abcdef0123" })).toEqual(["SHOPIFY_API_KEY"]);
-    expect(problemsOf({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "0123456789abcdef0123" })).toEqual(["SHOPIFY_APP_URL"]);
+    expect(problemsOf({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "0123456789abcdef0123" })).toEqual([
+      "SHOPIFY_APP_URL",
+    ]);
     expect(problemsOf({ SHOPIFY_API_KEY: "k", SHOPIFY_API_SECRET: "short", SHOPIFY_APP_URL: "https://a.b" })).toEqual([
       "SHOPIFY_API_SECRET",
     ]);
@@ -64,8 +71,12 @@ describe("environment", () => {
     expect(problemsOf({ DATABASE_URL: "postgres://db/x" })).toEqual(["DATABASE_URL"]);
     expect(problemsOf({ METRICS_TOKEN: "short" })).toEqual(["METRICS_TOKEN"]);
     expect(problemsOf({ SCOPES: "read products" })).toEqual(["SCOPES"]);
-    expect(parseEnv({ MONGODB_URI: "mongodb+srv://u:p@cluster.example.net/aurora" }).mongodbUri).toContain("mongodb+srv");
-    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "concierge@shop.com" }).smtpUrl).toBe("smtp://u:p@mail:587");
+    expect(parseEnv({ MONGODB_URI: "mongodb+srv://u:p@cluster.example.net/aurora" }).mongodbUri).toContain(
+      "mongodb+srv",
+    );
+    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "concierge@shop.com" }).smtpUrl).toBe(
+      "smtp://u:p@mail:587",
+    );
   });
 
   it("treats empty values as unset", () => {

@@ -29,7 +29,8 @@ describe("logger", () => {
       "lookup",
     );
     const out = lines.join("");
-    for (const secret of ["ana@example.com", "555 0100", "1042", "Main St", "s3cret", "sid=1"]) expect(out).not.toContain(secret);
+    for (const secret of ["ana@example.com", "555 0100", "1042", "Main St", "s3cret", "sid=1"])
+      expect(out).not.toContain(secret);
     expect(out).toContain("demo.myshopify.com");
   });
 
@@ -43,7 +44,9 @@ describe("logger", () => {
   });
 
   it("redacts signature, tokens and customer ids from URLs", () => {
-    const url = redactUrl("/proxy/config?shop=a.myshopify.com&signature=abc&id_token=eyJ&logged_in_customer_id=42&visitorId=v1");
+    const url = redactUrl(
+      "/proxy/config?shop=a.myshopify.com&signature=abc&id_token=eyJ&logged_in_customer_id=42&visitorId=v1",
+    );
     expect(url).not.toMatch(/abc|eyJ|42/);
     expect(url).toContain("shop=a.myshopify.com");
     expect(url).toContain("visitorId=v1");

@@ -345,8 +345,8 @@ describe("rankProducts", () => {
       filters: { category: "ring", metal: "rose_gold", priceMax: 800 },
       terms: [],
     });
-    // p6 names metal and category in its title; p2/p3 name the category; then the rest.
-    expect(ids(ranked)).toEqual(["p6", "p2", "p3", "p4", "p1", "p5"]);
+    // No shopper terms: in stock, ready to ship, featured (p2), then price fit to the $800 ceiling; sold out last.
+    expect(ids(ranked)).toEqual(["p2", "p4", "p6", "p1", "p5", "p3"]);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].score).toBeGreaterThanOrEqual(ranked[i].score);
   });
 

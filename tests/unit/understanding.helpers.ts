@@ -78,7 +78,8 @@ export function runCase(c: Case): Understanding {
     expect(u.entities[k], `${label} must not have ${k} (got ${JSON.stringify(u.entities)})`).toBeUndefined();
   }
   if (c.followUp) expect(u.followUp, `${label} followUp`).toBe(c.followUp);
-  if (c.minConfidence !== undefined) expect(u.confidence, `${label} confidence`).toBeGreaterThanOrEqual(c.minConfidence);
+  if (c.minConfidence !== undefined)
+    expect(u.confidence, `${label} confidence`).toBeGreaterThanOrEqual(c.minConfidence);
   if (c.maxConfidence !== undefined) expect(u.confidence, `${label} confidence`).toBeLessThan(c.maxConfidence);
   for (const t of c.terms ?? []) expect(u.terms, `${label} terms`).toContain(t);
   if (c.sort) expect(u.sort, `${label} sort`).toBe(c.sort);

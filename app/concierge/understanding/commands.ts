@@ -30,7 +30,11 @@ define("necklace necklaces pendant pendants chain chains", {
   bareNumber: "priceMax",
   category: "necklace",
 });
-define("earring earrings stud studs hoop hoops", { intent: "find_product", bareNumber: "priceMax", category: "earring" });
+define("earring earrings stud studs hoop hoops", {
+  intent: "find_product",
+  bareNumber: "priceMax",
+  category: "earring",
+});
 define("bracelet bracelets bangle bangles cuff cuffs", {
   intent: "find_product",
   bareNumber: "priceMax",

@@ -31,7 +31,11 @@ const PAGING_MAX_WORDS = 8;
  * 80 % of the previous ceiling. "Pricier" mirrors it: the new floor is the previous ceiling, or 125 % of the
  * previous floor. With no price to move, the search keeps its filters and is sorted by price instead.
  */
-function refine(prev: ProductFilters, cur: ProductFilters, sig: Signals): { filters: ProductFilters; sort?: ProductDecision["sort"] } {
+function refine(
+  prev: ProductFilters,
+  cur: ProductFilters,
+  sig: Signals,
+): { filters: ProductFilters; sort?: ProductDecision["sort"] } {
   const out: ProductFilters = { ...prev };
   let sort: ProductDecision["sort"];
   if (cur.category !== undefined && cur.category !== prev.category) {
@@ -105,14 +109,23 @@ export function resolveProduct(ex: Extraction, sig: Signals, ctx: UnderstandingC
   const prev = ctx.filters && countFilters(ctx.filters) > 0 ? pickFilters(ctx.filters) : undefined;
   const inSearch = ctx.lastIntent === "find_product";
 
-  if (curCount === 0 && !sig.cheaper && !sig.pricier && sig.paging && sig.words <= PAGING_MAX_WORDS) {
-    if (prev) {
-      return { entities: { ...withoutFilters(e), ...prev }, followUp: "more", confidence: inSearch ? 0.9 : 0.8, reason: "context:more" };
+  // "more rings" while browsing rings restates the search: still paging.
+  const restates = prev !== undefined && FILTER_KEYS.every((k) => cur[k] === undefined || cur[k] === prev[k]);
+  if ((curCount === 0 || restates) && !sig.cheaper && !sig.pricier && sig.paging && sig.words <= PAGING_MAX_WORDS) {
+    // Paging needs a search to page: remembered filters, or a product search just shown (even unfiltered).
+    if (prev || inSearch) {
+      return {
+        entities: { ...withoutFilters(e), ...prev },
+        followUp: "more",
+        confidence: inSearch ? 0.9 : 0.8,
+        reason: "context:more",
+      };
     }
     return { entities: e, followUp: "new", confidence: 0.5, reason: "product:paging_without_search" };
   }
 
-  const productSignal = curCount > 0 || ex.terms.length > 0 || sig.request || sig.productNoun || sig.cheaper || sig.pricier;
+  const productSignal =
+    curCount > 0 || ex.terms.length > 0 || sig.request || sig.productNoun || sig.cheaper || sig.pricier;
   if (!productSignal) return null;
   // A ring size on its own is a sizing remark unless a search is under way.
   if (!prev && curCount === 1 && cur.ringSize !== undefined && !sig.request && !ex.terms.length) return null;
@@ -133,7 +146,12 @@ export function resolveProduct(ex: Extraction, sig: Signals, ctx: UnderstandingC
     }
   }
 
-  const d: ProductDecision = { entities: e, followUp: "new", confidence: newConfidence(cur, ex.terms, sig), reason: "product" };
+  const d: ProductDecision = {
+    entities: e,
+    followUp: "new",
+    confidence: newConfidence(cur, ex.terms, sig),
+    reason: "product",
+  };
   if (sig.cheaper && cur.priceMax === undefined) d.sort = "price_asc";
   else if (sig.pricier && cur.priceMin === undefined) d.sort = "price_desc";
   return d;

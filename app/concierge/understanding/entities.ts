@@ -2,7 +2,15 @@
 // the price grammar never sees them; then the word entities (category, metal, gift, readiness, terms).
 import { type Category, type Entities, type Metal, type UnderstandingContext } from "./types";
 import { B_LEFT, B_RIGHT, compilePhrases, phraseSource } from "./phrases";
-import { CATEGORY_WORDS, GIFT_PHRASES, METAL_WORDS, OCCASION_WORDS, READY_FALSE, READY_TRUE, TERM_WORDS } from "./lexicon";
+import {
+  CATEGORY_WORDS,
+  GIFT_PHRASES,
+  METAL_WORDS,
+  OCCASION_WORDS,
+  READY_FALSE,
+  READY_TRUE,
+  TERM_WORDS,
+} from "./lexicon";
 import { extractPrice } from "./price";
 
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
@@ -38,7 +46,10 @@ export const normaliseOrderNumber = (s: string) => s.replace(ORDER_CLEAN_RE, "")
 /* --- postal codes ---------------------------------------------------------------------------------------- */
 
 const ZIP4_RE = new RegExp(String.raw`${B_LEFT}(\d{5}-\d{4})${B_RIGHT}`, "g");
-const CA_RE = new RegExp(String.raw`${B_LEFT}([abceghjklmnprstvxy]\d[abceghjklmnprstvwxyz]) ?(\d[abceghjklmnprstvwxyz]\d)${B_RIGHT}`, "g");
+const CA_RE = new RegExp(
+  String.raw`${B_LEFT}([abceghjklmnprstvxy]\d[abceghjklmnprstvwxyz]) ?(\d[abceghjklmnprstvwxyz]\d)${B_RIGHT}`,
+  "g",
+);
 const UK_RE = new RegExp(String.raw`${B_LEFT}([a-z]{1,2}\d[a-z\d]?) ?(\d[abdefghjlnpqrstuwxyz]{2})${B_RIGHT}`, "g");
 const ZIP_LABEL_RE = new RegExp(
   String.raw`${B_LEFT}(?:zip|zipcode|postal|postcode|post code)(?: code)?(?: (?:is|was))? ?(\d{5})${B_RIGHT}`,
@@ -56,9 +67,11 @@ const BARE_KARAT_RE = new RegExp(String.raw`(?<![a-z0-9.#$_]|\$ )(9|10|14|18|22|
 /** Before a bare "10k": a price word or a k-amount range start makes it a price after all ("under 10k"). */
 const PRICE_BEFORE_RE =
   /(?:under|below|less than|up to|upto|max|at most|over|above|more than|at least|from|around|about|roughly|approximately|~|budget|budget is|budget of|between|spend|afford|than|<|>|\d ?k ?(?:-|to|and))\s?$/;
-const PRICE_AFTER_RE = /^ ?(?:usd|dollars?|bucks|budget|max|or less|or under|and under|\+|and up|or more|range|ish)(?![a-z])/;
+const PRICE_AFTER_RE =
+  /^ ?(?:usd|dollars?|bucks|budget|max|or less|or under|and under|\+|and up|or more|range|ish)(?![a-z])/;
 const GOLD_AFTER_RE = /^ ?(?:gold|yellow|white|rose|pink|solid|plated|filled)(?![a-z])/;
-const SILVER_925_RE = /(?<![a-z0-9])s?925(?![a-z0-9])(?= (?:sterling|silver))|(?<=(?:sterling|silver) )s?925(?![a-z0-9])/g;
+const SILVER_925_RE =
+  /(?<![a-z0-9])s?925(?![a-z0-9])(?= (?:sterling|silver))|(?<=(?:sterling|silver) )s?925(?![a-z0-9])/g;
 
 const SIZE_NUM = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;
 const SIZE_RE = new RegExp(
@@ -67,8 +80,30 @@ const SIZE_RE = new RegExp(
 );
 const A_SIZE_RE = new RegExp(String.raw`${B_LEFT}(?:a|an|to) ${SIZE_NUM}(?![a-z0-9.])( [a-z]+)?`, "g");
 const A_SIZE_FOLLOW = new Set([
-  "in", "please", "or", "and", "ring", "rings", "band", "bands", "size", "with", "for", "if", "would", "is", "should",
-  "thanks", "thank", "but", "maybe", "probably", "i", "now", "instead", "too",
+  "in",
+  "please",
+  "or",
+  "and",
+  "ring",
+  "rings",
+  "band",
+  "bands",
+  "size",
+  "with",
+  "for",
+  "if",
+  "would",
+  "is",
+  "should",
+  "thanks",
+  "thank",
+  "but",
+  "maybe",
+  "probably",
+  "i",
+  "now",
+  "instead",
+  "too",
 ]);
 const SIZE_CUE_RE = compilePhrases(["(size|=sizes|resize|=sizing|fit|finger|=ring|=rings|=band|=bands|wear)"]);
 
@@ -156,7 +191,12 @@ export interface Extraction {
 }
 
 /** Extracts every entity of a normalised message. */
-export function extractEntities(text: string, ctx: UnderstandingContext = {}): Extraction {
+export function extractEntities(
+  text: string,
+  ctx: UnderstandingContext = {},
+  /** False when the shopper typed no digit: spelled-out numbers ("a thousand") are never order names. */
+  typedDigits = true,
+): Extraction {
   const entities: Entities = {};
   let orderRef: Extraction["orderRef"] = null;
   const looseNumbers: string[] = [];
@@ -166,7 +206,7 @@ export function extractEntities(text: string, ctx: UnderstandingContext = {}): E
 
   if (HAS_DIGIT.test(text)) {
     // A message that is only an order-name token ("#1042", "1042", "GG-1042" when the prefix is GG).
-    const bare = BARE_ORDER_RE.exec(text);
+    const bare = typedDigits ? BARE_ORDER_RE.exec(text) : null;
     if (bare && (bare[1] === "" || bare[1] === prefix)) {
       if (ctx.awaiting === "order_contact" && bare[1] === "" && bare[2].length === 5 && !text.startsWith("#")) {
         entities.postalCode = bare[2];

@@ -16,6 +16,7 @@ const C = {
   explicitOrder: 0.95,
   bareOrder: 0.85,
   awaiting: 0.95,
+  orderInContext: 0.9,
   serviceStrong: 0.92,
   serviceContested: 0.8,
   serviceWeak: 0.6,
@@ -32,6 +33,9 @@ const C = {
 const BARE_SIZE_RE = /^(?:size |a |an |im a |i am a |i am |im |its |it is |maybe |probably )?(\d{1,2}(?:\.\d{1,2})?)$/;
 const COMMAND_ORDER_RE = /^#?\s?[a-z0-9-]*\d[a-z0-9-]*$/;
 const COMMAND_NUMBER_RE = /^\$?\s?\d/;
+const HAS_DIGIT_RE = /\d/;
+/** Intents after which a plain number is an order reference: the concierge has just asked about an order. */
+const ORDER_CONTEXTS = new Set<Intent>(["track_order", "return_exchange", "sizing", "care_warranty"]);
 
 function result(
   intent: Intent,
@@ -66,7 +70,9 @@ function serviceConfidence(sig: Signals, intent: ServiceIntent): number {
 /** Product strength: a category or a request phrase together with something else is a clear product ask. */
 function clearProductAsk(ex: Extraction, sig: Signals): boolean {
   const e = ex.entities;
-  const filters = [e.category, e.metal, e.priceMin ?? e.priceMax, e.readyToShip, e.gift].filter((v) => v !== undefined).length;
+  const filters = [e.category, e.metal, e.priceMin ?? e.priceMax, e.readyToShip, e.gift].filter(
+    (v) => v !== undefined,
+  ).length;
   return (e.category !== undefined || sig.request) && filters + (sig.request ? 1 : 0) + (ex.terms.length ? 1 : 0) >= 2;
 }
 
@@ -87,7 +93,11 @@ function decide(norm: string, ex: Extraction, sig: Signals, ctx: UnderstandingCo
       return result(intent, C.awaiting, e, terms, "context:awaiting");
     }
   }
-  if (ctx.awaiting === "order_contact" && (e.email || e.postalCode) && !strongOther(["track_order", "return_exchange"])) {
+  if (
+    ctx.awaiting === "order_contact" &&
+    (e.email || e.postalCode) &&
+    !strongOther(["track_order", "return_exchange"])
+  ) {
     const last = ctx.lastIntent;
     const intent: Intent =
       last === "return_exchange" || last === "sizing" || last === "care_warranty" ? last : "track_order";
@@ -96,7 +106,12 @@ function decide(norm: string, ex: Extraction, sig: Signals, ctx: UnderstandingCo
 
   // 2. An order reference: a service intent says what to do with it, otherwise it is tracking.
   let orderRef: "explicit" | "bare" | "contextual" | null = ex.orderRef;
-  if (!e.orderNumber && ex.looseNumbers.length && (sig.service.track_order || sig.service.return_exchange)) {
+  const orderContext = ctx.lastIntent !== undefined && ORDER_CONTEXTS.has(ctx.lastIntent);
+  if (
+    !e.orderNumber &&
+    ex.looseNumbers.length &&
+    (sig.service.track_order || sig.service.return_exchange || orderContext)
+  ) {
     e.orderNumber = normaliseOrderNumber(ex.looseNumbers[0]);
     orderRef = "contextual";
   }
@@ -105,6 +120,14 @@ function decide(norm: string, ex: Extraction, sig: Signals, ctx: UnderstandingCo
     if (other) {
       const conf = sig.service[other] === STRONG ? C.explicitOrder : C.serviceContested;
       return result(other, conf, e, terms, `order_reference+keyword:${other}`);
+    }
+    // Right after a returns/sizing/care question, a plain order reference answers it ("it's 1017").
+    const last = ctx.lastIntent;
+    if (
+      sig.service.track_order !== STRONG &&
+      (last === "return_exchange" || last === "sizing" || last === "care_warranty")
+    ) {
+      return result(last, C.orderInContext, e, terms, `order_reference+context:${last}`);
     }
     // A bare plain number is a weaker reference than "#1042" or "order 1042"; three digits weaker still.
     const conf =
@@ -147,7 +170,8 @@ function decide(norm: string, ex: Extraction, sig: Signals, ctx: UnderstandingCo
 
   // 6. Greeting and thanks.
   if (sig.thanks === STRONG) return result("thanks", C.thanks, e, terms, "keyword:thanks");
-  if (sig.greeting) return result("greeting", sig.words <= 5 ? C.greeting : C.greetingLong, e, terms, "keyword:greeting");
+  if (sig.greeting)
+    return result("greeting", sig.words <= 5 ? C.greeting : C.greetingLong, e, terms, "keyword:greeting");
   // Acknowledgements ("great", "ok", "perfect") count only as short messages of their own.
   if (sig.thanks && sig.words <= 3) return result("thanks", C.thanksWeak, e, terms, "keyword:thanks");
 
@@ -201,7 +225,20 @@ export function understand(text: string, context?: UnderstandingContext): Unders
   const { email, rest } = takeEmail(folded);
   const norm = normalise(rest);
   if (!norm && !email) return result("clarify", C.empty, {}, [], "empty");
-  const ex = extractEntities(norm, ctx);
+  const ex = extractEntities(norm, ctx, HAS_DIGIT_RE.test(rest));
   if (email) ex.entities.email = email;
   return decide(norm, ex, readSignals(norm), ctx);
+}
+
+// The regex engine compiles each expression on its first use (~100 ms in all); pay that once at load
+// time, not on a shopper's first message. The samples walk every extraction and keyword path.
+for (const sample of [
+  "hi, where's my order #1042? zip 90210-1234, jane@example.com",
+  "rose gold rings under $500, size 7, ready to ship, gift for my wife",
+  "14k gold necklaces between 1k and 2k or around 300, 18 inch",
+  "return it, resize, clean, afterpay, talk to a human, engrave, shipping cost, thanks",
+  "show me more cheaper ones instead, what about pearls",
+  "/gift 300",
+]) {
+  understand(sample, { lastIntent: "find_product", filters: { category: "ring" } });
 }

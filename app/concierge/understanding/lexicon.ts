@@ -190,7 +190,8 @@ export const OCCASION_WORDS: ReadonlyArray<readonly [string, boolean, readonly s
   ["wedding", false, ["=wedding !(=band|=bands|=ring|=rings|set|sets)"]],
 ];
 
-const WHEN = "(tomorrow|tonight|=monday|=tuesday|=wednesday|=thursday|=friday|=saturday|=sunday|=the weekend|=this weekend|=this week|=next week|=end of (the)? (week|month)|=christmas|=xmas|=christmas eve|=valentines|=valentines day|=mothers day|=the holidays|(her|his|my|our|their) (birthday|anniversary|wedding|graduation)|=her bday)";
+const WHEN =
+  "(tomorrow|tonight|=monday|=tuesday|=wednesday|=thursday|=friday|=saturday|=sunday|=the weekend|=this weekend|=this week|=next week|=end of (the)? (week|month)|=christmas|=xmas|=christmas eve|=valentines|=valentines day|=mothers day|=the holidays|(her|his|my|our|their) (birthday|anniversary|wedding|graduation)|=her bday)";
 
 /** readyToShip → true. */
 export const READY_TRUE = compilePhrases([
@@ -201,7 +202,8 @@ export const READY_TRUE = compilePhrases([
   "=readytoship",
   "=available (now|today|immediately|right now)",
   "(ship|send|deliver|dispatch|arrive|get here|be here) (=today|=now|=tomorrow|=fast|=quickly|=quick|=asap|=immediately|=right away|=overnight|=same day|=next day|=this week|=soon)",
-  "(ship|send|deliver|dispatch|arrive|get here|be here|get (it|them|this|one)|have (it|them|this|one)|receive (it|them|this|one)) (by|before) " + WHEN,
+  "(ship|send|deliver|dispatch|arrive|get here|be here|get (it|them|this|one)|have (it|them|this|one)|receive (it|them|this|one)) (by|before) " +
+    WHEN,
   "need (it|them|this|one|something|a gift|a present|that)? (by|before|for) " + WHEN,
   "(need|want|get|have|receive) __ (=by|=before) " + WHEN,
   "(need|want|get|have|receive) __ (=asap|=fast|=quickly|=soon|=urgently|=today|=tomorrow|=this week|=right away)",
@@ -254,9 +256,12 @@ const lex = (strong: readonly string[], weak: readonly string[] = []): IntentLex
   weak: weak.length ? compilePhrases(weak) : null,
 });
 
-const ITEM = "(order|package|parcel|shipment|delivery|stuff|purchase|item|jewelry|jewellery|box|=ring|=rings|necklace|earring|bracelet|=earings|=neckless|refund|replacement)";
+// Nouns only need their plurals here; literal forms keep these often-repeated groups (and regexes) small.
+const ITEM =
+  "(=order|=orders|=package|=packages|=parcel|=parcels|=shipment|=shipments|=delivery|=stuff|=purchase|=purchases|=item|=items|=jewelry|=jewellery|=box|=ring|=rings|=necklace|=necklaces|=earring|=earrings|=bracelet|=bracelets|=earings|=neckless|=refund|=replacement)";
 /** Only the words that name an order itself, for phrases like "find my order" that would misread "find my ring size". */
-const ORDER_ITEM = "(order|package|parcel|shipment|delivery|purchase|stuff)";
+const ORDER_ITEM =
+  "(=order|=orders|=package|=packages|=parcel|=parcels|=shipment|=shipments|=delivery|=deliveries|=purchase|=purchases|=stuff)";
 
 export const TRACK = lex(
   [
@@ -273,8 +278,8 @@ export const TRACK = lex(
     `when (will|does|is|should|can|do|would|am|are) (it|my|the|they|this|that|our|i|we|she|he) *? ${ITEM}? (arrive|come|get here|be here|be delivered|deliver|ship|be shipped|be sent|get (it|my|them|the|our)|receive|show up|land|turn up)`,
     "(not|never|yet to) (yet)? (receive|arrive|show up|turn up|deliver|come)",
     `(not|never) (yet)? (get|=gotten) __ ${ITEM}`,
-    `(lost|missing|late|delayed|stuck|stolen|overdue) ${ITEM}`,
-    `${ITEM} (is|was|seems|looks|has|got)? (been)? (late|delayed|lost|missing|stuck|stolen|overdue)`,
+    `(lost|missing|late|delayed|stuck|stolen|overdue) ${ORDER_ITEM}`,
+    `${ORDER_ITEM} (is|was|seems|looks|has|got)? (been)? (late|delayed|lost|missing|stuck|stolen|overdue)`,
     "(delivery|shipping|shipment) (status|date|update|updates|confirmation|notification|estimate|eta)",
     "=out for delivery",
     "=estimated (delivery|arrival)",
@@ -286,6 +291,7 @@ export const TRACK = lex(
     `find my ${ORDER_ITEM}`,
     `(still)? waiting (on|for) (my|the|an|our) ${ORDER_ITEM}`,
     "=shipped out",
+    "re:where (?:is|are) (?:my |the |order )?#?\\d{3,12}",
     `(any|an|some|the|get|got|need|want)? (=update|=updates|=news|=info|=information|=word|=progress) (on|about|regarding|for|with) (my|the|our|an)? ${ORDER_ITEM}`,
   ],
   [
@@ -293,6 +299,7 @@ export const TRACK = lex(
     "(=my|=an|=our|=the) (=order|=package|=parcel|=shipment|=delivery)",
     "=order (number|=no|=num|=id)",
     "=placed (an|my|the) order",
+    "(=i|=we) (=ordered|=placed (=an|=my|=the) =order|=bought) __ (=ago|=yesterday|=last (=week|=month)|=still (=nothing|=not|=waiting))",
     "(where|=wheres) (is|are) (it|they|this|that|them)",
     "=where is my",
     "=shipped",
@@ -392,6 +399,7 @@ export const CARE = lex(
     "(=dull|=cloudy|=dirty|=dingy|=faded|=fading|=grimy|=foggy)",
     "(=shower|=swim|=swimming|=sleep|=sleeping|=workout|=exercise|=gym|=showering|=bathe) (with|in) (it|them|my|the|this|these)",
     "get (it|them) wet",
+    "(=wear|=wearing) (=it|=them|=this|=these|=my ring|=my necklace|=my bracelet|=my earrings)? (=in|=while|=when|=to) (=the)? (=shower|=showering|=pool|=ocean|=sea|=beach|=gym|=bath|=swimming|=sleeping|=sleep|=working out|=hot tub)",
     "(=inspection|=inspect|=reinspection|=restore|=restoring|=refurbish|=ultrasonic|=steam clean)",
     "=service (my|a|the) (=ring|=rings|necklace|bracelet|earring|jewelry|watch)",
   ],
@@ -474,6 +482,7 @@ export const CUSTOMIZATION = lex(
     "(=sketch|=sketches|=cad|=3d design|=render)",
     "(add|put|get|have|write|print|stamp) __ (=name|=names|initial|initials|date|=dates|message|birthstone|birthstones|text|coordinates|words|quote|signature|handwriting) (=on|=to|=in|=onto|=engraved|=added|=inside)",
     "(=designed|=design) (for me|=specially|=specifically|=from scratch)",
+    "(=a|=my|=own) =design (=in mind|=idea|=ideas)",
   ],
   ["(=unique|=special) (design|piece)"],
 );

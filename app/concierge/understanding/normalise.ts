@@ -39,37 +39,146 @@ const LETTERS_RE = /^[a-z]+$/;
 
 /** Contractions (apostrophe already removed) and chat shorthand, expanded to the words the lexicon uses. */
 const EXPAND: Record<string, string> = {
-  dont: "do not", doesnt: "does not", didnt: "did not", cant: "can not", cannot: "can not", wont: "will not",
-  isnt: "is not", arent: "are not", wasnt: "was not", werent: "were not", hasnt: "has not", havent: "have not",
-  hadnt: "had not", shouldnt: "should not", wouldnt: "would not", couldnt: "could not", aint: "is not",
-  whats: "what is", wheres: "where is", whens: "when is", hows: "how is", whos: "who is", thats: "that is",
-  theres: "there is", heres: "here is", its: "it is", lets: "let us", youre: "you are", theyre: "they are",
-  im: "i am", ive: "i have", youve: "you have", weve: "we have", theyve: "they have", shes: "she is",
-  hes: "he is", youll: "you will", theyll: "they will", itll: "it will",
-  u: "you", ur: "your", r: "are", pls: "please", plz: "please", plse: "please", thru: "through",
-  wanna: "want to", gonna: "going to", gotta: "got to", gimme: "give me", lemme: "let me", abt: "about",
-  tmrw: "tomorrow", tmr: "tomorrow", tmrrw: "tomorrow", tomorow: "tomorrow", tommorow: "tomorrow",
-  tommorrow: "tomorrow", hv: "have", dnt: "do not", wat: "what", wht: "what", whr: "where", wen: "when",
-  b4: "before", yr: "your", ya: "you", cud: "could", wud: "would", shud: "should", thnk: "think",
-  recieve: "receive", recieved: "received", recieving: "receiving", untill: "until", adress: "address",
-  xmas: "christmas", approx: "approximately",
+  dont: "do not",
+  doesnt: "does not",
+  didnt: "did not",
+  cant: "can not",
+  cannot: "can not",
+  wont: "will not",
+  isnt: "is not",
+  arent: "are not",
+  wasnt: "was not",
+  werent: "were not",
+  hasnt: "has not",
+  havent: "have not",
+  hadnt: "had not",
+  shouldnt: "should not",
+  wouldnt: "would not",
+  couldnt: "could not",
+  aint: "is not",
+  whats: "what is",
+  wheres: "where is",
+  whens: "when is",
+  hows: "how is",
+  whos: "who is",
+  thats: "that is",
+  theres: "there is",
+  heres: "here is",
+  its: "it is",
+  lets: "let us",
+  youre: "you are",
+  theyre: "they are",
+  im: "i am",
+  ive: "i have",
+  youve: "you have",
+  weve: "we have",
+  theyve: "they have",
+  shes: "she is",
+  hes: "he is",
+  youll: "you will",
+  theyll: "they will",
+  itll: "it will",
+  u: "you",
+  ur: "your",
+  r: "are",
+  pls: "please",
+  plz: "please",
+  plse: "please",
+  thru: "through",
+  wanna: "want to",
+  gonna: "going to",
+  gotta: "got to",
+  gimme: "give me",
+  lemme: "let me",
+  abt: "about",
+  tmrw: "tomorrow",
+  tmr: "tomorrow",
+  tmrrw: "tomorrow",
+  tomorow: "tomorrow",
+  tommorow: "tomorrow",
+  tommorrow: "tomorrow",
+  hv: "have",
+  dnt: "do not",
+  wat: "what",
+  wht: "what",
+  whr: "where",
+  wen: "when",
+  b4: "before",
+  yr: "your",
+  ya: "you",
+  cud: "could",
+  wud: "would",
+  shud: "should",
+  thnk: "think",
+  recieve: "receive",
+  recieved: "received",
+  recieving: "receiving",
+  untill: "until",
+  adress: "address",
+  xmas: "christmas",
+  approx: "approximately",
 };
 const EXPAND_TOKENS = new Map(Object.entries(EXPAND).map(([k, v]) => [k, v.split(" ")]));
 
 /** "id" and "ill" are words too; they expand only before a verb-like word. */
 const ID_NEXT = new Set(["like", "love", "want", "prefer", "rather", "need", "be", "appreciate", "really", "have"]);
 const ILL_NEXT = new Set([
-  "be", "need", "take", "try", "wait", "check", "go", "buy", "get", "have", "send", "return", "call", "look",
-  "order", "just", "probably", "definitely", "pay", "come", "think", "let", "keep",
+  "be",
+  "need",
+  "take",
+  "try",
+  "wait",
+  "check",
+  "go",
+  "buy",
+  "get",
+  "have",
+  "send",
+  "return",
+  "call",
+  "look",
+  "order",
+  "just",
+  "probably",
+  "definitely",
+  "pay",
+  "come",
+  "think",
+  "let",
+  "keep",
 ]);
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
   nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, grand: 1000 };
 const SIZE_WORDS = new Set(["size", "sizes", "sz", "a", "an"]);
@@ -95,7 +204,13 @@ function numberWords(tokens: string[]): string[] {
     if ((t === "a" || t === "one") && tokens[i + 1] && tokens[i + 1] in SCALES) {
       let value = SCALES[tokens[i + 1]];
       i++;
-      if (value === 100 && tokens[i + 1] === "and" && tokens[i + 2] !== undefined && smallValue(tokens[i + 2]) !== undefined && !NUMERIC_RE.test(tokens[i + 2])) {
+      if (
+        value === 100 &&
+        tokens[i + 1] === "and" &&
+        tokens[i + 2] !== undefined &&
+        smallValue(tokens[i + 2]) !== undefined &&
+        !NUMERIC_RE.test(tokens[i + 2])
+      ) {
         value += smallValue(tokens[i + 2]) ?? 0;
         i += 2;
       }
@@ -119,6 +234,7 @@ function numberWords(tokens: string[]): string[] {
         let k = j + 1;
         if (tokens[k] === "and") k++;
         const rest = tokens[k] !== undefined && !NUMERIC_RE.test(tokens[k]) ? smallValue(tokens[k]) : undefined;
+        const round = rest === undefined;
         if (rest !== undefined) {
           let restValue = rest;
           let end = k;
@@ -133,21 +249,36 @@ function numberWords(tokens: string[]): string[] {
           value += restValue;
           j = end;
         }
-        // "grand" is money slang, as good as a currency mark.
-        out.push(next === "grand" ? `$${value}` : String(value));
+        // "grand" is money slang, as good as a currency mark; a round "N thousand" keeps its k so that
+        // "between 1 and 2 thousand" reads like "between 1 and 2k".
+        if (next === "grand") out.push(`$${value}`);
+        else if (next === "thousand" && round) out.push(`${value / 1000}k`);
+        else out.push(String(value));
         i = j;
         continue;
       }
       // "size seven", "a seven and a half"
       const prev = out[out.length - 1];
-      if (!NUMERIC_RE.test(t) && prev !== undefined && SIZE_WORDS.has(prev) && value <= 16 && (value >= 3 || prev.startsWith("s"))) {
+      if (
+        !NUMERIC_RE.test(t) &&
+        prev !== undefined &&
+        SIZE_WORDS.has(prev) &&
+        value <= 16 &&
+        (value >= 3 || prev.startsWith("s"))
+      ) {
         const half = tokens[j + 1] === "and" && tokens[j + 2] === "a" && tokens[j + 3] === "half";
         out.push(String(half ? value + 0.5 : value));
         i = half ? j + 3 : j;
         continue;
       }
       // "6 and a half" → 6.5 (ring sizes)
-      if (value <= 16 && tokens[i + 1] === "and" && tokens[i + 2] === "a" && tokens[i + 3] === "half" && (NUMERIC_RE.test(t) || (prev !== undefined && SIZE_WORDS.has(prev)))) {
+      if (
+        value <= 16 &&
+        tokens[i + 1] === "and" &&
+        tokens[i + 2] === "a" &&
+        tokens[i + 3] === "half" &&
+        (NUMERIC_RE.test(t) || (prev !== undefined && SIZE_WORDS.has(prev)))
+      ) {
         out.push(String(value + 0.5));
         i += 3;
         continue;

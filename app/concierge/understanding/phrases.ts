@@ -64,15 +64,33 @@ export function inflect(word: string): string[] {
   const beforeLast = word[word.length - 2];
   if (last === "y" && !VOWEL.test(beforeLast)) {
     const stem = word.slice(0, -1);
-    forms.add(stem + "ies").add(stem + "ied").add(word + "ing");
+    forms
+      .add(stem + "ies")
+      .add(stem + "ied")
+      .add(word + "ing");
   } else if (last === "e") {
-    forms.add(word + "s").add(word + "d").add(word.slice(0, -1) + "ing").add(word + "ing");
+    forms
+      .add(word + "s")
+      .add(word + "d")
+      .add(word.slice(0, -1) + "ing")
+      .add(word + "ing");
   } else if (/(s|x|z|ch|sh)$/.test(word)) {
-    forms.add(word + "es").add(word + "ed").add(word + "ing");
+    forms
+      .add(word + "es")
+      .add(word + "ed")
+      .add(word + "ing");
   } else {
-    forms.add(word + "s").add(word + "ed").add(word + "ing");
+    forms
+      .add(word + "s")
+      .add(word + "ed")
+      .add(word + "ing");
     // Consonant-vowel-consonant endings double the consonant: ship → shipped, shipping.
-    if (!VOWEL.test(last) && VOWEL.test(beforeLast) && !VOWEL.test(word[word.length - 3] ?? "a") && !/[wxy]/.test(last)) {
+    if (
+      !VOWEL.test(last) &&
+      VOWEL.test(beforeLast) &&
+      !VOWEL.test(word[word.length - 3] ?? "a") &&
+      !/[wxy]/.test(last)
+    ) {
       forms.add(word + last + "ed").add(word + last + "ing");
     }
   }

@@ -1,23 +1,22 @@
 // Corrects misspelt key words ("braclet", "platnium", "warrenty") by edit distance to a short list of
 // head words, so unseen misspellings of the words that matter are understood without listing them all.
 import { KNOWN_WORDS } from "./phrases";
-import "./lexicon"; // compiles the word lists, which fills KNOWN_WORDS
 
 /** Head words worth correcting to: long, distinctive, and central to an intent or a filter. */
-const TARGETS = [
-  "necklace", "necklaces", "earring", "earrings", "bracelet", "bracelets", "pendant", "pendants", "platinum",
-  "sterling", "silver", "anniversary", "birthday", "engagement", "engrave", "engraved", "engraving", "warranty",
-  "tarnish", "tarnished", "tarnishing", "jewelry", "jewellery", "installments", "installment", "financing",
-  "refund", "exchange", "tracking", "package", "shipped", "delivered", "delivery", "resize", "resizing",
-  "recommend", "recommendation", "suggest", "suggestion", "suggestions", "personalized", "personalised",
-  "customize", "customized", "solitaire", "eternity", "choker", "stylist", "representative", "afterpay",
-  "klarna", "return", "returned", "diamond", "diamonds", "sapphire", "emerald", "moissanite", "huggies",
-  "valentines", "graduation", "christmas", "girlfriend", "boyfriend", "husband", "received", "arrived",
-  "shipping", "guarantee", "repair", "polish", "broken", "status", "available", "bangle", "bangles", "cleaning",
-  "something", "recommendations", "affordable", "expensive", "cheaper", "available", "appointment",
-  "consultation", "customer", "service", "maintenance", "discolored", "layaway", "payment", "payments",
-  "monthly", "hoops", "studs", "earings",
-];
+const TARGETS = (
+  "necklace necklaces earring earrings bracelet bracelets pendant pendants platinum sterling silver " +
+  "anniversary birthday engagement engrave engraved engraving warranty tarnish tarnished tarnishing " +
+  "jewelry jewellery installments installment financing refund exchange tracking package shipped " +
+  "delivered delivery resize resizing recommend recommendation suggest suggestion suggestions " +
+  "personalized personalised customize customized solitaire eternity choker stylist representative " +
+  "afterpay klarna return returned diamond diamonds sapphire emerald moissanite huggies valentines " +
+  "graduation christmas girlfriend boyfriend husband received arrived shipping guarantee repair polish " +
+  "broken status available bangle bangles cleaning something recommendations affordable expensive " +
+  "cheaper appointment consultation customer service maintenance discolored layaway payment payments " +
+  "monthly hoops studs "
+)
+  .trim()
+  .split(" ");
 
 /** Common English words that must never be corrected although they are close to a head word. */
 const COMMON = (
@@ -29,15 +28,17 @@ const COMMON = (
   "really right second seems should since sister small something sorry start still store story street " +
   "sure taking thank thanks their there these thing things think those though three through today " +
   "together tonight totally tried trying under until using usually very wanted wants watch water where " +
-  "which while whole would write wrong years yellow young older sliver silent sealed pending turning " +
+  "which while whole would write wrong years yellow young older silent sealed pending turning " +
   "tracing ranking banking earning learning warning morning yearning dangle dangles jangle single " +
   "button cotton silk metal metals medal spring string strings stringy wrist ankle anklet choke chose " +
-  "return_ reform deform refine refined defund demand repaid repay payed played prayer player layer layers " +
+  "reform deform refine refined defund demand repaid repay payed played prayer player layer layers " +
   "packed racked ringed bangs angle angles tangle tangled mangle bungle jungle engage engaged engrossed " +
   "emerge merge surge serve nerve verve curve swerve survey surveys status statue statues stature"
 ).split(" ");
 
-const KNOWN = new Set<string>([...KNOWN_WORDS, ...COMMON, ...TARGETS]);
+// KNOWN_WORDS is live: every phrase compiled anywhere in the module (word lists, entity vocabularies) adds to it
+// at load time, before the first message is understood.
+const KNOWN = new Set<string>([...COMMON, ...TARGETS]);
 
 const BY_LENGTH = new Map<number, string[]>();
 for (const t of new Set(TARGETS)) {
@@ -72,11 +73,12 @@ function distance(a: string, b: string, max: number): number {
 
 // Bounded memo: shoppers repeat the same few words, and the answer for a word never changes.
 const MEMO = new Map<string, string>();
+const LETTERS_RE = /^[a-z]+$/;
 const MEMO_LIMIT = 5000;
 
 /** The corrected form of one lower-case token, or the token itself. */
 export function correctWord(token: string): string {
-  if (token.length < 5 || KNOWN.has(token) || !/^[a-z]+$/.test(token)) return token;
+  if (token.length < 5 || KNOWN.has(token) || KNOWN_WORDS.has(token) || !LETTERS_RE.test(token)) return token;
   const hit = MEMO.get(token);
   if (hit !== undefined) return hit;
   const max = token.length >= 8 ? 2 : 1;

@@ -91,6 +91,8 @@ export function openSqliteStore(filePath: string): Store {
   // FULL: an acknowledged ticket or RMA must also survive power loss, not just a process kill; measured ~0.2 ms/commit.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
+  // Deleted and overwritten content is zeroed on disk, so an erased chat is not recoverable from free pages.
+  db.pragma("secure_delete = ON");
   migrate(db);
   return createStore(db);
 }
@@ -752,7 +754,10 @@ function createStore(db: Db): Store {
         return found.map(rows.message.fromRow);
       },
       async erase(shop, id) {
-        return eraseConversation.immediate(shop, id, new Date().toISOString());
+        const erased = eraseConversation.immediate(shop, id, new Date().toISOString());
+        // Older page versions holding the text live on in the WAL until a checkpoint: fold them in now.
+        if (erased) db.pragma("wal_checkpoint(TRUNCATE)");
+        return erased;
       },
       async count(shop, filter = {}) {
         const where = conversationWhere(shop, filter);

@@ -306,6 +306,12 @@ CREATE TABLE sequences (
 );
 `,
   },
+  {
+    version: 2,
+    name: "erase leaves no trace in the search index",
+    // "Delete my chat" must not leave the words in FTS segments until the next merge.
+    sql: `INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1);`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
