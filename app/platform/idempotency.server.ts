@@ -6,6 +6,8 @@ import type { JsonResult } from "./http.server";
 import type { Runtime } from "./runtime.server";
 
 const TTL_MS = 24 * 60 * 60 * 1000;
+// An in-progress claim lapses after this lease, so a process that died mid-request frees the key soon.
+const LEASE_MS = 60 * 1000;
 const KEY_FORMAT = /^[\x21-\x7e]{8,128}$/;
 
 /** Key order and whitespace do not change what a body means, so they do not change its hash. */
@@ -38,7 +40,8 @@ export async function withIdempotency(
   execute: () => Promise<JsonResult>,
 ): Promise<JsonResult> {
   const { shop, route, key } = scope;
-  const claim = await runtime.store.idempotency.begin(shop, route, key, bodyHash(body), new Date(), TTL_MS);
+  const claimedAt = new Date();
+  const claim = await runtime.store.idempotency.begin(shop, route, key, bodyHash(body), claimedAt, LEASE_MS);
   if (claim.state === "replay") {
     return {
       status: claim.response.status,
@@ -71,11 +74,13 @@ export async function withIdempotency(
   if (status >= 500) {
     await runtime.store.idempotency.release(shop, route, key);
   } else {
-    await runtime.store.idempotency.complete(shop, route, key, {
-      status,
-      body: JSON.stringify(result.body),
-      headers: result.headers ?? {},
-    });
+    await runtime.store.idempotency.complete(
+      shop,
+      route,
+      key,
+      { status, body: JSON.stringify(result.body), headers: result.headers ?? {} },
+      new Date(claimedAt.getTime() + TTL_MS),
+    );
   }
   return result;
 }

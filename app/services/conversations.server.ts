@@ -124,10 +124,22 @@ export async function ownedConversation(
   return conversation;
 }
 
-async function openConversation(runtime: Runtime, input: TurnInput): Promise<Conversation> {
-  if (input.conversationId) return ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId);
+/**
+ * The conversation this turn belongs to. A new one is only built in memory here and stored when the turn
+ * succeeds, so a refused turn (a spent lookup limit, a store failure) leaves no empty conversation behind.
+ */
+async function openConversation(
+  runtime: Runtime,
+  input: TurnInput,
+): Promise<{ conversation: Conversation; isNew: boolean }> {
+  if (input.conversationId) {
+    return {
+      conversation: await ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId),
+      isNew: false,
+    };
+  }
   const at = input.now.toISOString();
-  const conversation = await runtime.store.conversations.create(input.shop.shop, {
+  const conversation: Conversation = {
     id: newId("conv"),
     visitorId: input.visitorId,
     customerId: input.customerId,
@@ -141,9 +153,8 @@ async function openConversation(runtime: Runtime, input: TurnInput): Promise<Con
     startedAt: at,
     updatedAt: at,
     erasedAt: null,
-  });
-  runtime.metrics.conversations.inc({ outcome: "started" });
-  return conversation;
+  };
+  return { conversation, isNew: true };
 }
 
 // ---------- understanding an action ----------
@@ -754,7 +765,7 @@ async function respond(turn: Turn): Promise<void> {
 // ---------- the turn ----------
 
 export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<TurnResult> {
-  const conversation = await openConversation(runtime, input);
+  const { conversation, isNew } = await openConversation(runtime, input);
   const state = dialogueState(conversation);
   const understanding =
     input.action !== undefined
@@ -797,16 +808,22 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     intent: null,
     createdAt: at,
   }));
-  await runtime.store.conversations.appendMessages(input.shop.shop, conversation.id, [shopperMessage, ...replies]);
-  const wasResolved = conversation.outcome === "resolved";
   const resolved = state.completed.length > 0 && conversation.outcome === "open";
-  await runtime.store.conversations.update(input.shop.shop, conversation.id, {
+  const changes = {
     state: state as unknown as Record<string, unknown>,
     lastIntent: state.lastIntent,
     ...(resolved ? { outcome: "resolved" as const } : {}),
     updatedAt: at,
-  });
-  if (resolved && !wasResolved) runtime.metrics.conversations.inc({ outcome: "resolved" });
+  };
+  if (isNew) {
+    await runtime.store.conversations.create(input.shop.shop, { ...conversation, ...changes });
+    runtime.metrics.conversations.inc({ outcome: "started" });
+    await runtime.store.conversations.appendMessages(input.shop.shop, conversation.id, [shopperMessage, ...replies]);
+  } else {
+    await runtime.store.conversations.appendMessages(input.shop.shop, conversation.id, [shopperMessage, ...replies]);
+    await runtime.store.conversations.update(input.shop.shop, conversation.id, changes);
+  }
+  if (resolved) runtime.metrics.conversations.inc({ outcome: "resolved" });
   runtime.metrics.messages.inc({ intent: understanding.intent });
 
   return {

@@ -540,7 +540,11 @@ export interface Store {
       now: Date,
       ttlMs: number,
     ): Promise<IdempotencyBegin>;
-    complete(shop: string, route: string, key: string, response: StoredResponse): Promise<void>;
+    /**
+     * Stores the answer to replay. `expiresAt`, when given, replaces the claim's expiry: callers claim with a short
+     * lease (so a crash mid-request frees the key soon) and keep the finished answer for the full replay window.
+     */
+    complete(shop: string, route: string, key: string, response: StoredResponse, expiresAt?: Date): Promise<void>;
     /** Releases a claim whose request failed, so the caller may retry with the same key. */
     release(shop: string, route: string, key: string): Promise<void>;
   };

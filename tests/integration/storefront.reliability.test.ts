@@ -638,6 +638,8 @@ describe("storefront rate limits (RATE_LIMIT_PER_MINUTE=5, RATE_LIMIT_LOOKUPS_PE
       429,
       "rate.limited",
     );
+    // The refused turn was the visitor's first: it leaves no empty conversation behind.
+    expect(count(app.databasePath, "SELECT count(*) AS n FROM conversations WHERE visitor_id = ?", "v-look2")).toBe(0);
     // A message that looks nothing up is still served (general bucket: 5th request).
     await expectOk(
       await shopA.post("messages", { visitorId: "v-look2", text: "hello" }, { headers: ip }),

@@ -1132,6 +1132,27 @@ export function storeContract(name: string, factory: StoreFactory): void {
         });
       });
 
+      it("a claim lives for its short lease while in progress, and until the given expiry once complete", async () => {
+        await store.idempotency.begin(A, route, "k-lease", "h-1", now, 1_000);
+        expect(await store.idempotency.begin(A, route, "k-lease", "h-1", new Date(T0 + 500), 1_000)).toEqual({
+          state: "in_progress",
+        });
+        await store.idempotency.complete(A, route, "k-lease", response, new Date(T0 + 60_000));
+        // Past the lease, still inside the replay window: the finished answer is replayed.
+        expect(await store.idempotency.begin(A, route, "k-lease", "h-1", new Date(T0 + 30_000), 1_000)).toEqual({
+          state: "replay",
+          response,
+        });
+        expect(await store.idempotency.begin(A, route, "k-lease", "h-1", new Date(T0 + 60_000), 1_000)).toEqual({
+          state: "new",
+        });
+        // A claim abandoned by a crashed process frees its key once the lease lapses.
+        await store.idempotency.begin(A, route, "k-crash", "h-1", now, 1_000);
+        expect(await store.idempotency.begin(A, route, "k-crash", "h-1", new Date(T0 + 1_000), 1_000)).toEqual({
+          state: "new",
+        });
+      });
+
       it("release frees a failed claim so the same key may retry", async () => {
         await store.idempotency.begin(A, route, "k-1", "h-1", now, ttl);
         await store.idempotency.release(A, route, "k-1");

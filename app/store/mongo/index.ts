@@ -453,8 +453,11 @@ function createStore(client: MongoClient, c: Collections): Store {
         }
         return { state: "in_progress" };
       },
-      async complete(shop, route, key, response) {
-        await c.idempotencyRecords.updateOne(q.idempotencyKey(shop, route, key), q.idempotencyComplete(response));
+      async complete(shop, route, key, response, expiresAt) {
+        await c.idempotencyRecords.updateOne(
+          q.idempotencyKey(shop, route, key),
+          q.idempotencyComplete(response, expiresAt),
+        );
       },
       async release(shop, route, key) {
         await c.idempotencyRecords.deleteOne({ ...q.idempotencyKey(shop, route, key), state: "in_progress" });

@@ -501,8 +501,15 @@ export function idempotencyOutcome(record: IdempotencyRecord, bodyHash: string):
   return { state: "replay", response: JSON.parse(record.response) as StoredResponse };
 }
 
-export function idempotencyComplete(response: StoredResponse): Document {
-  return { $set: { state: "done", response: JSON.stringify(response) } };
+/** Marks the claim done; a given `expiresAt` replaces the short in-progress lease with the replay window. */
+export function idempotencyComplete(response: StoredResponse, expiresAt?: Date, wallClock = new Date()): Document {
+  const set: Document = { state: "done", response: JSON.stringify(response) };
+  if (expiresAt) {
+    set.expiresAt = expiresAt;
+    // Housekeeping on the server's clock: keep the record for the same span from now.
+    set.reapAt = new Date(wallClock.getTime() + Math.max(0, expiresAt.getTime() - wallClock.getTime()));
+  }
+  return { $set: set };
 }
 
 // ---------- sessions (keyed by id alone, as the Shopify library wants) ----------

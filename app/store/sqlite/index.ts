@@ -901,10 +901,12 @@ function createStore(db: Db): Store {
       async begin(shop, route, key, bodyHash, now, ttlMs) {
         return beginIdempotent.immediate(shop, route, key, bodyHash, now.getTime(), ttlMs);
       },
-      async complete(shop, route, key, response) {
+      async complete(shop, route, key, response, expiresAt) {
         run(
-          "UPDATE idempotency_records SET state = 'done', response = ? WHERE shop = ? AND route = ? AND key = ?",
+          "UPDATE idempotency_records SET state = 'done', response = ?, expires_at = coalesce(?, expires_at) " +
+            "WHERE shop = ? AND route = ? AND key = ?",
           JSON.stringify(response),
+          expiresAt ? expiresAt.getTime() : null,
           shop,
           route,
           key,
