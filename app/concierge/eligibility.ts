@@ -72,7 +72,8 @@ export const DEFAULT_WINDOWS = { returnWindowDays: 30, resizeWindowDays: 60, exc
 
 const DAY_MS = 86_400_000;
 
-const NOUN: Record<ReturnOptionKind, string> = {
+/** What each kind of request is called in the shopper-facing copy. */
+export const REQUEST_NOUN: Record<ReturnOptionKind, string> = {
   return: "return",
   resize: "resize",
   exchange: "exchange",
@@ -147,7 +148,7 @@ function itemOf(item: EligibilityLineItem) {
 
 /** Order-level refusals, before any item is looked at. */
 function orderRefusal(input: Omit<EligibilityInput, "lineItemId">): Eligibility | null {
-  const noun = NOUN[input.option];
+  const noun = REQUEST_NOUN[input.option];
   if (input.order.status === "cancelled") {
     return {
       eligible: false,
@@ -184,7 +185,7 @@ function orderRefusal(input: Omit<EligibilityInput, "lineItemId">): Eligibility 
 /** Eligibility of one known item of a delivered, not-cancelled order. */
 function itemVerdict(input: Omit<EligibilityInput, "lineItemId">, item: EligibilityLineItem): Eligibility {
   const { option } = input;
-  const noun = NOUN[option];
+  const noun = REQUEST_NOUN[option];
   const base = { item: itemOf(item) };
 
   if (input.openRequestItemIds.includes(item.id)) {
@@ -259,7 +260,7 @@ export function returnEligibility(input: EligibilityInput): Eligibility {
 
 function itemRequired(input: Omit<EligibilityInput, "lineItemId">): Eligibility {
   const verdicts = itemsEligibility(input);
-  const noun = NOUN[input.option];
+  const noun = REQUEST_NOUN[input.option];
   if (verdicts.some((v) => v.eligible)) {
     return {
       eligible: false,

@@ -3,7 +3,7 @@
 import { conversationId, visitorQuery } from "~/contract/storefront";
 import { AppError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
-import { eraseConversation, transcript } from "~/services/conversations.server";
+import { eraseConversation, transcript } from "~/services/dialogue/transcript.server";
 
 function idOf(params: Record<string, string | undefined>): string {
   const parsed = conversationId.safeParse(params.id);

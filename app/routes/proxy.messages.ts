@@ -2,7 +2,7 @@
 
 import { messageRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
-import { handleTurn } from "~/services/conversations.server";
+import { handleTurn } from "~/services/dialogue/turn.server";
 
 const endpoint = proxyEndpoint("messages", {
   POST: {

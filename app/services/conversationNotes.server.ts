@@ -6,6 +6,7 @@
 import type { Message } from "~/concierge/messages";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Conversation } from "~/store/port";
+import { storedReply } from "./dialogue/transcript.server";
 
 export interface NoteTarget {
   conversationId?: string | null;
@@ -39,18 +40,7 @@ export async function noteInConversation(
   journey?: string,
 ): Promise<void> {
   const iso = at.toISOString();
-  await runtime.store.conversations.appendMessages(shop, conversation.id, [
-    {
-      id: note.id,
-      conversationId: conversation.id,
-      role: "concierge",
-      type: note.type,
-      payload: note as unknown as Record<string, unknown>,
-      text: "text" in note && typeof note.text === "string" ? note.text : "",
-      intent: null,
-      createdAt: iso,
-    },
-  ]);
+  await runtime.store.conversations.appendMessages(shop, conversation.id, [storedReply(conversation.id, note, iso)]);
   if (!journey) return;
   const current = await runtime.store.conversations.get(shop, conversation.id);
   if (!current) return;

@@ -1,6 +1,6 @@
 // Builders for the concierge's replies in the Message vocabulary, and the shopper-facing copy they carry.
 
-import type { Action, FormField, Message, QuickReply } from "~/concierge/messages";
+import type { Action, FormField, Message, QuickReply, ReturnOptionName } from "~/concierge/messages";
 import { newId } from "~/platform/ids.server";
 
 type Without<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -52,26 +52,24 @@ const CONTACT_FIELDS: FormField[] = [
   { name: "postalCode", label: "Or postal code", kind: "text", required: false, autocomplete: "postal-code" },
 ];
 
+/** The order number and checkout contact, with the number filled in when the shopper already gave it. */
+function contactFields(orderNumber?: string): FormField[] {
+  return CONTACT_FIELDS.map((f) => (f.name === "orderNumber" && orderNumber ? { ...f, value: orderNumber } : f));
+}
+
 export function orderLookupForm(prefill?: { orderNumber?: string }): Message {
   return message({
     type: "form",
     form: "order_lookup",
     title: "Find your order",
-    fields: CONTACT_FIELDS.map((f) =>
-      f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f,
-    ),
+    fields: contactFields(prefill?.orderNumber),
     submitAction: { type: "order_lookup" },
   });
 }
 
-export function returnForm(
-  option: "return" | "resize" | "exchange" | "care",
-  prefill?: { orderNumber?: string; newSize?: number },
-): Message {
+export function returnForm(option: ReturnOptionName, prefill?: { orderNumber?: string; newSize?: number }): Message {
   const fields: FormField[] = [
-    ...CONTACT_FIELDS.map((f) =>
-      f.name === "orderNumber" && prefill?.orderNumber ? { ...f, value: prefill.orderNumber } : f,
-    ),
+    ...contactFields(prefill?.orderNumber),
     {
       name: "option",
       label: "What would you like?",

@@ -1,0 +1,36 @@
+// What every journey works on: one shopper turn (input, state, understanding, the replies being built).
+
+import type { Action, Message } from "~/concierge/messages";
+import type { Entities, Understanding } from "~/concierge/understanding/types";
+import type { Runtime } from "~/platform/runtime.server";
+import type { Shop } from "~/store/port";
+import type { DialogueState } from "./state";
+
+export interface TurnInput {
+  shop: Shop;
+  visitorId: string;
+  conversationId?: string;
+  text?: string;
+  action?: Action;
+  customerId: string | null;
+  now: Date;
+  consumeLookup: () => Promise<void>;
+}
+
+export interface Turn {
+  runtime: Runtime;
+  input: TurnInput;
+  state: DialogueState;
+  understanding: Understanding;
+  replies: Message[];
+}
+
+/** Marks a journey done for this conversation: the rating question waits for the first one. */
+export function complete(turn: Turn, journey: string): void {
+  if (!turn.state.completed.includes(journey)) turn.state.completed.push(journey);
+}
+
+/** The entities actually given: a form's empty field is no answer. */
+export function givenEntities(entities: Entities): Entities {
+  return Object.fromEntries(Object.entries(entities).filter(([, v]) => v !== undefined && v !== "")) as Entities;
+}
