@@ -67,9 +67,15 @@ function benchUnderstanding(): void {
 
 // ---------- HTTP ----------
 
+/** The V8 flags `npm start` runs the server with (package.json), so the bench measures the production setup. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((part) => part.startsWith("--"));
+}
+
 async function startAppServer(): Promise<{ url: string; dataDir: string; pid: number; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
-  const child = spawn(process.execPath, ["server.mjs"], {
+  const child = spawn(process.execPath, [...startFlags(), "server.mjs"], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
