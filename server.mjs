@@ -22,10 +22,16 @@ export async function startServer() {
   }
   const { env, logger } = runtime;
 
+  let stopping = false;
   const app = express();
   app.disable("x-powered-by");
-  // Behind a proxy on this host (or Shopify's app proxy through one), take the client address it reports.
-  app.set("trust proxy", "loopback");
+  // Once stopping, tell keep-alive clients not to reuse the connection.
+  app.use((_req, res, next) => {
+    if (stopping) res.setHeader("Connection", "close");
+    next();
+  });
+  // The client address for per-IP rate limits: in Shopify mode the entry Shopify's app proxy appended (TRUST_PROXY).
+  app.set("trust proxy", env.trustProxy);
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
@@ -40,22 +46,25 @@ export async function startServer() {
   });
   server.keepAliveTimeout = 65_000;
 
-  let stopping = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: no new connections, finishing in-flight requests");
-    const force = setTimeout(() => {
+    const force = setTimeout(async () => {
       logger.error("in-flight requests did not finish in time; exiting");
+      await runtime.close().catch(() => undefined);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      clearInterval(sweep);
       await runtime.close().catch((err) => logger.error({ err }, "store close failed"));
       logger.info("stopped");
       process.exit(0);
     });
+    // Keep-alive connections busy at SIGTERM become idle once their response is sent: close them then.
     server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

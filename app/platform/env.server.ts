@@ -40,6 +40,12 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).optional().default("production"),
     PORT: intFrom(0, 65535, 3000), // 0 = any free port (tests)
     HOST: optionalString,
+    TRUST_PROXY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(loopback|\d{1,2})$/, "must be loopback or a number of proxy hops (0-99)")
+        .optional(),
+    ),
     DATABASE_URL: z
       .string()
       .trim()
@@ -76,7 +82,7 @@ const schema = z
     if (env.SHOPIFY_API_KEY && !env.SHOPIFY_APP_URL) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "is required in Shopify mode" });
     }
-    if (env.SHOPIFY_APP_URL) {
+    if (env.SHOPIFY_APP_URL && URL.canParse(env.SHOPIFY_APP_URL)) {
       const url = new URL(env.SHOPIFY_APP_URL);
       if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
         ctx.addIssue({
@@ -95,6 +101,8 @@ export interface AppEnv {
   nodeEnv: "development" | "production" | "test";
   port: number;
   host: string;
+  /** Express `trust proxy`: which X-Forwarded-For entry is the client (rate limits are per client IP). */
+  trustProxy: "loopback" | number;
   appUrl: string;
   databaseUrl: string;
   mongodbUri?: string;
@@ -139,6 +147,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host,
+    // Shopify's app proxy is the peer in production and appends the shopper's address: trust that one hop.
+    trustProxy:
+      env.TRUST_PROXY === undefined
+        ? mode === "shopify"
+          ? 1
+          : "loopback"
+        : env.TRUST_PROXY === "loopback"
+          ? "loopback"
+          : Number(env.TRUST_PROXY),
     appUrl: (env.SHOPIFY_APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/$/, ""),
     databaseUrl: env.DATABASE_URL,
     mongodbUri: env.MONGODB_URI,

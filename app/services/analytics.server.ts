@@ -21,8 +21,9 @@ export function saltedHash(salt: string, kind: string, value: string): string {
 export function sanitiseProps(salt: string, props: Record<string, Value> | undefined): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const [key, value] of Object.entries(props ?? {})) {
-    if (IDENTIFYING_KEY.test(key) && typeof value === "string") {
-      out[`${key}Hash`] = saltedHash(salt, key, value);
+    if (IDENTIFYING_KEY.test(key)) {
+      // Numbers too: an order number or phone sent as a number is just as identifying.
+      if (value !== null && value !== "") out[`${key}Hash`] = saltedHash(salt, key, String(value));
     } else if (FREE_TEXT_KEY.test(key)) {
       if (typeof value === "string") out[`${key}Length`] = value.length;
     } else if (typeof value === "string") {

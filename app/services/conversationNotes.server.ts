@@ -10,11 +10,11 @@ import { storedReply } from "./dialogue/transcript.server";
 
 export interface NoteTarget {
   conversationId?: string | null;
-  /** When the widget says whose conversation it is, a different visitor's conversation is left alone. */
+  /** Whose conversation it is: without the owner's visitor id nothing is attached (or copied into a ticket). */
   visitorId?: string | null;
 }
 
-/** The conversation a storefront write may attach to: it exists, is not erased, and (when said) is this visitor's. */
+/** The conversation a storefront write may attach to: it exists, is not erased, and is this visitor's. */
 export async function attachableConversation(
   runtime: Runtime,
   shop: string,
@@ -23,7 +23,8 @@ export async function attachableConversation(
   if (!target.conversationId) return null;
   const conversation = await runtime.store.conversations.get(shop, target.conversationId);
   if (!conversation || conversation.erasedAt) return null;
-  if (target.visitorId && conversation.visitorId !== target.visitorId) return null;
+  // A conversation id alone is not proof of ownership: its transcript must not flow into someone else's ticket.
+  if (!target.visitorId || conversation.visitorId !== target.visitorId) return null;
   return conversation;
 }
 

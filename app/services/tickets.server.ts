@@ -34,8 +34,11 @@ export async function createEscalation(
     shortlist?: string[];
     order?: { number?: string } | null;
     lastIntent?: string;
+    handoffTopic?: string | null;
   };
-  const priority: Ticket["priority"] = PRIORITY_TOPICS.has(input.topic) ? "high" : "normal";
+  // Priority is the server's judgement (an exception order, a low rating), not a topic any client may send.
+  const priority: Ticket["priority"] =
+    PRIORITY_TOPICS.has(input.topic) && state.handoffTopic === input.topic ? "high" : "normal";
   const slaHours = priority === "high" ? shop.settings.sla.priorityHours : shop.settings.sla.standardHours;
   const due = expectedReplyBy(now, shop.settings.businessHours, slaHours);
   const ticket = await runtime.store.tickets.create(shop.shop, {

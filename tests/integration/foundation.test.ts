@@ -2,9 +2,11 @@
 // configuration errors and graceful shutdown.
 
 import { existsSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, startExpectingFailure, type RunningApp } from "../support/app";
 import { parseExposition } from "../support/prometheus";
+import { localSecret, signedUrl } from "../support/proxy";
 
 describe("a running app on the embedded default (local mode)", () => {
   let app: RunningApp;
@@ -174,5 +176,44 @@ describe("graceful shutdown", () => {
     expect(code).toBe(0);
     expect(app.logs()).toContain('"msg":"stopped"');
     await expect(fetch(`${app.url}/api/health`)).rejects.toThrow();
+  });
+
+  it("finishes a keep-alive request in flight at SIGTERM and exits 0 well inside the grace period", async () => {
+    const app = await startApp();
+    const url = new URL(
+      signedUrl(app.url, "messages", {}, { shop: "aurora-demo.myshopify.com", secret: localSecret(app.dataDir) }),
+    );
+    const agent = new Agent({ keepAlive: true });
+    const body = JSON.stringify({ visitorId: "v-shutdown", text: "rose gold rings under $800" });
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => app.child.once("exit", resolve));
+    const response = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        },
+      );
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        app.child.kill("SIGTERM");
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 200);
+    });
+    expect((await response).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(app.logs()).toContain('"msg":"stopped"');
+    agent.destroy();
+    await app.stop();
   });
 });

@@ -226,6 +226,7 @@ describe("returns in the conversation", () => {
       lineItemId: pieces.options[0].value,
       reason: "The colour is not what I expected",
       conversationId: c.conversationId,
+      visitorId: c.visitorId,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect(requestsFor("1009")).toHaveLength(1);

@@ -178,6 +178,14 @@ describe("stylist escalation", () => {
     expect(Date.parse(body.ticket.expectedReplyBy)).toBeLessThan(Date.parse(standard.body.ticket.expectedReplyBy));
   });
 
+  it("does not let a client pick priority by naming a priority topic", async () => {
+    const { body } = await escalate({
+      contact: { name: "Pushy", email: "pushy@example.com" },
+      topic: "order_exception",
+    });
+    expect(ticketRow(body.ticket.id).priority).toBe("normal");
+  });
+
   it("gives every new ticket a higher number, with or without a conversation", async () => {
     const numbers: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -220,6 +228,20 @@ describe("stylist escalation", () => {
       contact: { name: "Someone Else", email: "else@example.com" },
       topic: "general",
     });
+    const row = ticketRow(body.ticket.id);
+    expect(row.conversation_id).toBeNull();
+    expect(row.context.transcript).toEqual([]);
+  });
+
+  it("does not copy a conversation into a ticket on its id alone (no visitorId)", async () => {
+    const owner = chat();
+    await owner.say("where is my order #1017");
+    const { status, body } = await escalate({
+      conversationId: owner.conversationId,
+      contact: { name: "Mallory", email: "mallory@example.com" },
+      topic: "general",
+    });
+    expect(status).toBe(200);
     const row = ticketRow(body.ticket.id);
     expect(row.conversation_id).toBeNull();
     expect(row.context.transcript).toEqual([]);

@@ -26,6 +26,12 @@ describe("analytics properties", () => {
     ]);
   });
 
+  it("hashes identifying values sent as numbers too", () => {
+    const out = sanitiseProps(SALT, { phone: 5551234567, orderNumber: 1042, zip: 90210 });
+    expect(JSON.stringify(out)).not.toMatch(/5551234567|1042|90210/);
+    expect(Object.keys(out).sort()).toEqual(["orderNumberHash", "phoneHash", "zipHash"]);
+  });
+
   it("hashes the same value the same way with one salt and differently with another", () => {
     expect(saltedHash(SALT, "email", "a@b.co")).toBe(saltedHash(SALT, "email", " A@B.co "));
     expect(saltedHash(SALT, "email", "a@b.co")).not.toBe(saltedHash("another-salt-987654", "email", "a@b.co"));

@@ -79,6 +79,28 @@ describe("environment", () => {
     );
   });
 
+  it("names SHOPIFY_APP_URL when it is not a URL at all (no crash)", () => {
+    expect(
+      problemsOf({
+        SHOPIFY_API_KEY: "k",
+        SHOPIFY_API_SECRET: "0123456789abcdef0123",
+        SHOPIFY_APP_URL: "myapp.example.com",
+      }),
+    ).toEqual(["SHOPIFY_APP_URL"]);
+  });
+
+  it("trusts Shopify's proxy hop in Shopify mode and loopback locally, unless TRUST_PROXY says otherwise", () => {
+    const shopify = {
+      SHOPIFY_API_KEY: "k",
+      SHOPIFY_API_SECRET: "0123456789abcdef0123",
+      SHOPIFY_APP_URL: "https://a.b",
+    };
+    expect(parseEnv(shopify).trustProxy).toBe(1);
+    expect(parseEnv({ ...shopify, TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(parseEnv({}).trustProxy).toBe("loopback");
+    expect(problemsOf({ TRUST_PROXY: "all" })).toEqual(["TRUST_PROXY"]);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ MONGODB_URI: "", METRICS_TOKEN: "", HOST: "" })).toMatchObject({ host: "127.0.0.1" });
   });
