@@ -3,6 +3,7 @@
 
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { randomUUID } from "node:crypto";
 
 const BUILD_PATH = new URL("./build/server/index.js", import.meta.url).href;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,6 +36,23 @@ export async function startServer() {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
+  // Errors raised before Remix sees the request (a malformed %-escape in the path, say) still get the envelope.
+  app.use((err, req, res, _next) => {
+    const status = err.status >= 400 && err.status < 500 ? err.status : 500;
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[A-Za-z0-9._:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    if (status === 500) logger.error({ err, requestId }, "unhandled server error");
+    res
+      .status(status)
+      .set("x-request-id", requestId)
+      .json({
+        error:
+          status === 500
+            ? { code: "internal.error", message: "Something went wrong on our side." }
+            : { code: "request.malformed", message: "The request could not be read." },
+        requestId,
+      });
+  });
 
   const server = app.listen(env.port, env.host, () => {
     const { port } = server.address();

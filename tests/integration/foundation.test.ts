@@ -114,6 +114,16 @@ describe("a running app on the embedded default (local mode)", () => {
     }
   });
 
+  it("answers a path with a malformed %-escape in the envelope, not an HTML page", async () => {
+    for (const path of ["/proxy/shortlist/%ZZ", "/proxy/conversations/%E0%A4%A"]) {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.status).toBe(400);
+      const body = await res.json();
+      expect(body).toMatchObject({ error: { code: "request.malformed" } });
+      expect(body.requestId).toBe(res.headers.get("x-request-id"));
+    }
+  });
+
   it("keeps generated secrets in the data folder", () => {
     expect(existsSync(`${app.dataDir}/dev-app-secret`)).toBe(true);
     expect(existsSync(`${app.dataDir}/analytics-salt`)).toBe(true);

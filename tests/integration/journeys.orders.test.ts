@@ -261,6 +261,18 @@ describe("tracking in the conversation", () => {
     expect(one(older, "order_status").order).toMatchObject({ number: "1012", status: "delivered" });
   });
 
+  it("forgets order access proven by a login once the shopper is logged out (shared device)", async () => {
+    const loggedIn = chat("cust_1");
+    expect(one(await loggedIn.say("where is my order"), "order_status").order.number).toBe("1028");
+    const loggedOut = new Chat(client, loggedIn.visitorId);
+    loggedOut.conversationId = loggedIn.conversationId;
+    const turn = await loggedOut.say("where is my order #1028");
+    expect(turn.body.messages.some((m: { type: string }) => m.type === "order_status")).toBe(false);
+    expect(
+      turn.body.messages.some((m: { type: string; form?: string }) => m.type === "form" && m.form === "order_lookup"),
+    ).toBe(true);
+  });
+
   it("offers a stylist with an exception order", async () => {
     const c = chat();
     await c.say("where is my order 1021");

@@ -31,11 +31,13 @@ export const hasContact = (contact: CheckoutContact): boolean => Boolean(contact
 export async function orderProvenEarlier(turn: Turn, orderNumber: string): Promise<Order | null> {
   const { runtime, input, state } = turn;
   if (state.order?.number !== orderNumber) return null;
+  // Proof made while logged in does not outlive the login (a shared device after logout).
+  if (state.order.customerId && state.order.customerId !== input.customerId) return null;
   return runtime.store.orders.get(input.shop.shop, state.order.id);
 }
 
-export function rememberOrder(state: DialogueState, order: Order): void {
-  state.order = { id: order.id, number: order.number, status: order.status };
+export function rememberOrder(state: DialogueState, order: Order, customerId: string | null): void {
+  state.order = { id: order.id, number: order.number, status: order.status, customerId };
 }
 
 /** The next turn's contact belongs to this number (and, in a returns flow, to this kind of request). */
@@ -65,7 +67,7 @@ export async function proveAccess<T extends { order: Order }>(
     turn.replies.push(text(error.message), retry.form(), stylistOffer(retry.stylistPrompt));
     return null;
   }
-  rememberOrder(state, found.order);
+  rememberOrder(state, found.order, turn.input.customerId);
   state.awaiting = null;
   state.pendingOrderNumber = null;
   return found;

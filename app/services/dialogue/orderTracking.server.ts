@@ -49,7 +49,7 @@ export async function trackOrder(turn: Turn): Promise<void> {
     const recent = await customerOrders(turn, input.customerId);
     if (recent.length > 0) {
       const [latest, ...others] = recent;
-      rememberOrder(state, latest);
+      rememberOrder(state, latest, input.customerId);
       showOrder(turn, latest);
       if (others.length) {
         turn.replies.push(

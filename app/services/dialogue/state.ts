@@ -13,7 +13,8 @@ export interface DialogueState {
   page: number;
   shortlist: string[];
   /** The order this conversation has proven access to (number + contact, or the logged-in owner). */
-  order: { id: string; number: string; status: string } | null;
+  /** `customerId`: the login the proof was made under (null for a guest's number + contact). */
+  order: { id: string; number: string; status: string; customerId?: string | null } | null;
   /** What the last reply asked for: an order number (to track, or for a request), or the contact for one. */
   awaiting: "order_number" | "return_order" | "order_contact" | null;
   pendingOrderNumber: string | null;
