@@ -1,15 +1,29 @@
-// `npm start`: builds once when the build output is missing (a fresh clone), then runs the production server.
+// `npm start`: builds when the build output is missing (a fresh clone) or older than app/, then runs the server.
 
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 process.env.NODE_ENV ??= "production";
 
-if (!existsSync("build/server/index.js")) {
-  console.log("No build found: building the app once (about a minute)...");
+/** Newest modification time among the sources the build is made from. */
+function newestSource(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+}
+
+const BUILD = "build/server/index.js";
+const stale = existsSync(BUILD) && newestSource("app") > statSync(BUILD).mtimeMs;
+if (!existsSync(BUILD) || stale) {
+  console.log(
+    stale
+      ? "The sources changed since the last build: rebuilding..."
+      : "No build found: building the app once (about a minute)...",
+  );
   const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], {
     stdio: "inherit",
   });

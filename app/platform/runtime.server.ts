@@ -52,6 +52,9 @@ async function createRuntime(): Promise<Runtime> {
     logger.info({ shop: LOCAL_DEMO_SHOP, ...counts }, "seeded the local demo shop");
   }
 
+  if (env.mode === "shopify" && !env.metricsToken) {
+    logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
+  }
   logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
   return {
     env,

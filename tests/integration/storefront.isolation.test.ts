@@ -58,10 +58,64 @@ describe("tenant isolation between two shops", () => {
     expect(execute(app.databasePath, "DELETE FROM orders WHERE shop = ? AND number = '1012'", SHOP_B)).toBe(1);
     expect(count(app.databasePath, "SELECT COUNT(*) AS n FROM orders WHERE shop = ? AND number = '1012'", SHOP_A)).toBe(
       1,
-    );
+    ); // And give B a catalog of its own: prod_1001 exists only in A, prod_1002 is renamed in B.
+    expect(execute(app.databasePath, "DELETE FROM products WHERE shop = ? AND id = 'prod_1001'", SHOP_B)).toBe(1);
+    expect(
+      execute(
+        app.databasePath,
+        "UPDATE products SET title = 'B Only Piece' WHERE shop = ? AND id = 'prod_1002'",
+        SHOP_B,
+      ),
+    ).toBe(1);
   });
   afterAll(async () => {
     await app?.stop();
+  });
+
+  it("B's catalog, shortlists and analytics are B's own", async () => {
+    const a = clientFor(SHOP_A);
+    const b = clientFor(SHOP_B);
+    const listAll = async (client: ProxyClient) => {
+      const res = await client.get("products", { limit: "50" });
+      const body = await expectOk<{ products: { id: string; title: string }[]; nextCursor: string | null }>(
+        res,
+        "products",
+      );
+      let cards = body.products;
+      let cursor = body.nextCursor;
+      while (cursor) {
+        const next = await expectOk<{ products: { id: string; title: string }[]; nextCursor: string | null }>(
+          await client.get("products", { limit: "50", cursor }),
+          "products page",
+        );
+        cards = cards.concat(next.products);
+        cursor = next.nextCursor;
+      }
+      return cards;
+    };
+    const inA = await listAll(a);
+    const inB = await listAll(b);
+    expect(inA.map((p) => p.id)).toContain("prod_1001");
+    expect(inB.map((p) => p.id)).not.toContain("prod_1001");
+    expect(inB.find((p) => p.id === "prod_1002")?.title).toBe("B Only Piece");
+    expect(inA.find((p) => p.id === "prod_1002")?.title).not.toBe("B Only Piece");
+
+    // A shortlist in B cannot name A's product.
+    await expectError(
+      await b.post("shortlist", { visitorId: "v-iso", productIds: ["prod_1001"] }),
+      400,
+      "validation.failed",
+    );
+
+    // Events posted through B are stored under B only.
+    const beforeA = rows("analytics_events", SHOP_A);
+    const beforeB = rows("analytics_events", SHOP_B);
+    await expectOk(
+      await b.post("events", { visitorId: "v-iso", events: [{ name: "widget_open", at: new Date().toISOString() }] }),
+      "events via B",
+    );
+    expect(rows("analytics_events", SHOP_B)).toBe(beforeB + 1);
+    expect(rows("analytics_events", SHOP_A)).toBe(beforeA);
   });
 
   it("B cannot read, continue or delete A's conversation, even with the same visitor id", async () => {
