@@ -3,14 +3,13 @@
 
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
-import { randomUUID } from "node:crypto";
 
 const BUILD_PATH = new URL("./build/server/index.js", import.meta.url).href;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer() {
   const build = await import(BUILD_PATH);
-  const { getRuntime, EnvError } = build.entry.module;
+  const { getRuntime, EnvError, requestIdFrom } = build.entry.module;
   let runtime;
   try {
     runtime = await getRuntime();
@@ -39,8 +38,7 @@ export async function startServer() {
   // Errors raised before Remix sees the request (a malformed %-escape in the path, say) still get the envelope.
   app.use((err, req, res, _next) => {
     const status = err.status >= 400 && err.status < 500 ? err.status : 500;
-    const incoming = req.get("x-request-id");
-    const requestId = incoming && /^[A-Za-z0-9._:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdFrom(new Headers({ "x-request-id": req.get("x-request-id") ?? "" }));
     if (status === 500) logger.error({ err, requestId }, "unhandled server error");
     res
       .status(status)

@@ -9,6 +9,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export { getRuntime } from "~/platform/runtime.server";
 export { EnvError } from "~/platform/env.server";
+export { requestIdFrom } from "~/platform/http.server";
 
 const ABORT_DELAY = 5_000;
 
