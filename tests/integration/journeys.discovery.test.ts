@@ -1,34 +1,22 @@
 // Journey 1, product discovery, end to end over real HTTP: typed requests and buttons, context across turns,
 // paging, ranking, visible (never silent) relaxations, and the catalog endpoint with its cursor.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../support/app";
+import { describe, expect, it } from "vitest";
 import {
-  Chat,
   answer,
   offersStylist,
   ofType,
   one,
   quickReplies,
-  startJourneyApp,
+  journeyApp,
   type Json,
   type Turn,
 } from "../support/concierge";
 import { expectResponseMatchesSpec } from "../support/openapi";
 import type { ProxyClient } from "../support/proxy";
 
-let app: RunningApp;
 let client: ProxyClient;
-let visitors = 0;
-
-beforeAll(async () => {
-  ({ app, client } = await startJourneyApp());
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const chat = () => new Chat(client, `v-discovery-${++visitors}`);
+const chat = journeyApp("discovery", (started) => ({ client } = started));
 
 function cardsOf(turn: Turn): Json[] {
   return one(turn, "product_cards").products;

@@ -1,8 +1,7 @@
 // Journey 2, order tracking, end to end over real HTTP: guests with order number + email or postal code, logged-in
 // customers with no number at all, the timeline and tracking link, a stylist for exceptions, and no enumeration.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../support/app";
+import { describe, expect, it } from "vitest";
 import {
   Chat,
   answer,
@@ -10,25 +9,15 @@ import {
   ofType,
   one,
   quickReplies,
-  startJourneyApp,
+  journeyApp,
   withoutIds,
   type Json,
 } from "../support/concierge";
 import { expectResponseMatchesSpec } from "../support/openapi";
 import type { ProxyClient } from "../support/proxy";
 
-let app: RunningApp;
 let client: ProxyClient;
-let visitors = 0;
-
-beforeAll(async () => {
-  ({ app, client } = await startJourneyApp());
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const chat = (customerId?: string) => new Chat(client, `v-orders-${++visitors}`, customerId);
+const chat = journeyApp("orders", (started) => ({ client } = started));
 
 async function lookup(body: Record<string, unknown>, customerId?: string) {
   return answer(await client.post("orders/lookup", body, customerId ? { customerId } : {}));

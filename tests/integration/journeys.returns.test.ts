@@ -2,34 +2,15 @@
 // windows from delivery, excluded pieces, one open request per item, an RMA with next steps, and a stylist
 // whenever the answer is no.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningApp } from "../support/app";
-import {
-  Chat,
-  answer,
-  offersStylist,
-  ofType,
-  one,
-  quickReplies,
-  readDb,
-  startJourneyApp,
-  type Json,
-} from "../support/concierge";
+import { answer, offersStylist, ofType, one, quickReplies, readDb, journeyApp, type Json } from "../support/concierge";
 import { expectResponseMatchesSpec } from "../support/openapi";
 import type { ProxyClient } from "../support/proxy";
 
 let app: RunningApp;
 let client: ProxyClient;
-let visitors = 0;
-
-beforeAll(async () => {
-  ({ app, client } = await startJourneyApp());
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const chat = (customerId?: string) => new Chat(client, `v-returns-${++visitors}`, customerId);
+const chat = journeyApp("returns", (started) => ({ app, client } = started));
 
 async function submit(body: Record<string, unknown>, customerId?: string) {
   return answer(await client.post("returns", body, customerId ? { customerId } : {}));

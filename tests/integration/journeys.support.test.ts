@@ -2,17 +2,17 @@
 // sizing / FAQ answers, customization, the chooser for greetings and the unclear, CSAT once per conversation,
 // the shortlist, and the transcript a reload reads back — and erases on request.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunningApp } from "../support/app";
 import {
-  Chat,
+  type Chat,
   answer,
   offersStylist,
   ofType,
   one,
   quickReplies,
   readDb,
-  startJourneyApp,
+  journeyApp,
   withoutIds,
   SHOP,
   type Json,
@@ -22,16 +22,7 @@ import type { ProxyClient } from "../support/proxy";
 
 let app: RunningApp;
 let client: ProxyClient;
-let visitors = 0;
-
-beforeAll(async () => {
-  ({ app, client } = await startJourneyApp());
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const chat = (customerId?: string) => new Chat(client, `v-support-${++visitors}`, customerId);
+const chat = journeyApp("support", (started) => ({ app, client } = started));
 
 function faqAnswer(topic: string): string {
   return readDb(

@@ -2,7 +2,7 @@
 // client for the demo shop, a chat that remembers its conversation id, and read-only access to the SQLite file.
 
 import Database from "better-sqlite3";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startApp, type RunningApp } from "./app";
 import { expectResponseMatchesSpec } from "./openapi";
 import { localSecret, proxyClient, type ProxyClient } from "./proxy";
@@ -13,6 +13,26 @@ export const SHOP = "aurora-demo.myshopify.com";
 export async function startJourneyApp(): Promise<{ app: RunningApp; client: ProxyClient }> {
   const app = await startApp({ RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000" });
   return { app, client: proxyClient(app.url, { shop: SHOP, secret: localSecret(app.dataDir) }) };
+}
+
+/**
+ * One journey app per test file: starts it before the file's tests, stops it after, and hands out chats with
+ * fresh visitor ids (`v-<prefix>-N`). `onStart` lets the file keep its own `app`/`client` handles.
+ */
+export function journeyApp(
+  prefix: string,
+  onStart: (started: { app: RunningApp; client: ProxyClient }) => void,
+): (customerId?: string) => Chat {
+  let started: { app: RunningApp; client: ProxyClient } | undefined;
+  let visitors = 0;
+  beforeAll(async () => {
+    started = await startJourneyApp();
+    onStart(started);
+  });
+  afterAll(async () => {
+    await started?.app.stop();
+  });
+  return (customerId?: string) => new Chat(started!.client, `v-${prefix}-${++visitors}`, customerId);
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
