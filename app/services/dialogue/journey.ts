@@ -2,6 +2,7 @@
 
 import type { Action, Message } from "~/concierge/messages";
 import type { Entities, Understanding } from "~/concierge/understanding/types";
+import type { IdempotencyClaim } from "~/platform/idempotency.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop } from "~/store/port";
 import type { DialogueState } from "./state";
@@ -15,6 +16,8 @@ export interface TurnInput {
   customerId: string | null;
   now: Date;
   consumeLookup: () => Promise<void>;
+  /** Present when the request carried an Idempotency-Key: its answer is stored with the turn itself. */
+  idempotency?: IdempotencyClaim | null;
 }
 
 export interface Turn {

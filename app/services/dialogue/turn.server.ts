@@ -7,7 +7,7 @@ import { understand } from "~/concierge/understanding";
 import type { Understanding } from "~/concierge/understanding/types";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import type { Conversation } from "~/store/port";
+import type { Conversation, IdempotentAnswer } from "~/store/port";
 import { chooser } from "../replies.server";
 import { answerFromFaq, clarify, customization, greet, sizing, stylistHandoff, welcomeThanks } from "./answers.server";
 import { askWhatTheyWant, findProducts, productFilters, shortlistAction } from "./discovery.server";
@@ -50,9 +50,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
   // A rating turn needs no exception here: taking the rating already marked the question asked.
   maybeAskCsat(turn);
   if (understanding.intent !== "clarify") state.lastIntent = understanding.intent;
-  await record(runtime, turn, conversation, isNew);
-
-  return {
+  const result: TurnResult = {
     conversationId: conversation.id,
     understanding: {
       intent: understanding.intent,
@@ -61,6 +59,8 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     },
     messages: turn.replies,
   };
+  await record(runtime, turn, conversation, isNew, input.idempotency?.settleWith({ ...result }));
+  return result;
 }
 
 /**
@@ -195,8 +195,17 @@ function confirm(turn: Turn): void {
   );
 }
 
-/** Stores the turn: the shopper's message and the replies, the new state, and the outcome once a journey is done. */
-async function record(runtime: Runtime, turn: Turn, conversation: Conversation, isNew: boolean): Promise<void> {
+/**
+ * Stores the turn in one durable write: the shopper's message and the replies, the new state, the outcome once a
+ * journey is done, and the answer an Idempotency-Key replays.
+ */
+async function record(
+  runtime: Runtime,
+  turn: Turn,
+  conversation: Conversation,
+  isNew: boolean,
+  answer: IdempotentAnswer | undefined,
+): Promise<void> {
   const { input, state, understanding } = turn;
   const shop = input.shop.shop;
   const at = input.now.toISOString();
@@ -211,14 +220,14 @@ async function record(runtime: Runtime, turn: Turn, conversation: Conversation, 
     ...(resolved ? { outcome: "resolved" as const } : {}),
     updatedAt: at,
   };
-  if (isNew) {
-    await runtime.store.conversations.create(shop, { ...conversation, ...changes });
-    runtime.metrics.conversations.inc({ outcome: "started" });
-    await runtime.store.conversations.appendMessages(shop, conversation.id, messages);
-  } else {
-    await runtime.store.conversations.appendMessages(shop, conversation.id, messages);
-    await runtime.store.conversations.update(shop, conversation.id, changes);
-  }
+  await runtime.store.conversations.recordTurn(shop, {
+    conversationId: conversation.id,
+    ...(isNew ? { start: conversation } : {}),
+    patch: changes,
+    messages,
+    ...(answer ? { idempotency: answer } : {}),
+  });
+  if (isNew) runtime.metrics.conversations.inc({ outcome: "started" });
   if (resolved) runtime.metrics.conversations.inc({ outcome: "resolved" });
   runtime.metrics.messages.inc({ intent: understanding.intent });
 }

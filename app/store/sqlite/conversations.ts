@@ -1,6 +1,14 @@
 // Conversations and their messages, with full-text search over message text (FTS5).
 
-import { pageLimit, type Conversation, type ConversationFilter, type Store, type StoredMessage } from "../port";
+import {
+  pageLimit,
+  type Conversation,
+  type ConversationFilter,
+  type Store,
+  type IdempotentAnswer,
+  type StoredMessage,
+  type TurnRecord,
+} from "../port";
 import { codec, v } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
 
@@ -67,16 +75,11 @@ function conversationWhere(shop: string, filter: ConversationFilter) {
   return where;
 }
 
-export function conversationsRepository({
-  db,
-  one,
-  all,
-  run,
-  upsert,
-  insert,
-  maybe,
-  byId,
-}: Sql): Store["conversations"] {
+/** `settle` stores a turn's idempotent answer inside the turn's own transaction. */
+export function conversationsRepository(
+  { db, write, one, all, run, upsert, insert, maybe, byId }: Sql,
+  settle: (shop: string, answer: IdempotentAnswer) => void,
+): Store["conversations"] {
   const appendMessages = db.transaction((shop: string, conversationId: string, messages: StoredMessage[]) => {
     const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
     const agentReplies = messages.filter((m) => m.role === "agent").length;
@@ -120,16 +123,30 @@ export function conversationsRepository({
     return true;
   });
 
+  const createConversation = (shop: string, conversation: Conversation) =>
+    unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
+
+  /** Every statement of the turn or none (a savepoint inside the group commit). */
+  const writeTurn = db.transaction((shop: string, turn: TurnRecord) => {
+    if (turn.start) {
+      createConversation(shop, { ...turn.start, ...definedOnly(turn.patch), id: turn.conversationId });
+    } else if (!updateConversation(shop, turn.conversationId, turn.patch)) {
+      throw new Error(`conversation ${turn.conversationId} not found`);
+    }
+    if (turn.messages.length > 0) appendMessages(shop, turn.conversationId, turn.messages);
+    if (turn.idempotency) settle(shop, turn.idempotency);
+  });
+
   return {
     async create(shop, conversation) {
-      unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
+      await write(() => createConversation(shop, conversation));
       return conversation;
     },
     async get(shop, id) {
       return maybe(conversationRow, one(byId("conversations"), shop, id));
     },
     async update(shop, id, patch) {
-      return updateConversation.immediate(shop, id, patch);
+      return write(() => updateConversation(shop, id, patch));
     },
     async list(shop, filter = {}, page) {
       const limit = pageLimit(page);
@@ -144,7 +161,10 @@ export function conversationsRepository({
       return toPage(found, limit, conversationRow.fromRow, (r) => [r.updated_at as string, r.id as string]);
     },
     async appendMessages(shop, conversationId, messages) {
-      if (messages.length > 0) appendMessages.immediate(shop, conversationId, messages);
+      if (messages.length > 0) await write(() => appendMessages(shop, conversationId, messages));
+    },
+    async recordTurn(shop, turn) {
+      await write(() => writeTurn(shop, turn));
     },
     async messages(shop, conversationId, limit) {
       const found =
@@ -165,7 +185,7 @@ export function conversationsRepository({
       return found.map(messageRow.fromRow);
     },
     async erase(shop, id) {
-      const erased = eraseConversation.immediate(shop, id, new Date().toISOString());
+      const erased = await write(() => eraseConversation(shop, id, new Date().toISOString()));
       // Older page versions holding the text live on in the WAL until a checkpoint: fold them in now.
       if (erased) db.pragma("wal_checkpoint(TRUNCATE)");
       return erased;

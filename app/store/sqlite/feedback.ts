@@ -15,10 +15,10 @@ const shortlistRow = codec<Shortlist>({
   expiresAt: v,
 });
 
-export function csatRepository({ one, insert, maybe, newestFirst }: Sql): Store["csat"] {
+export function csatRepository({ write, one, insert, maybe, newestFirst }: Sql): Store["csat"] {
   return {
     async create(shop, rating) {
-      unique("csat", () => insert("csat_ratings", csatRow.toRow(rating, shop)));
+      await write(() => unique("csat", () => insert("csat_ratings", csatRow.toRow(rating, shop))));
       return rating;
     },
     async getForConversation(shop, conversationId) {
@@ -34,10 +34,10 @@ export function csatRepository({ one, insert, maybe, newestFirst }: Sql): Store[
   };
 }
 
-export function shortlistsRepository({ one, upsert, maybe, byId }: Sql): Store["shortlists"] {
+export function shortlistsRepository({ write, one, upsert, maybe, byId }: Sql): Store["shortlists"] {
   return {
     async put(shop, shortlist) {
-      upsert("shortlists", ["shop", "id"], shortlistRow.toRow(shortlist, shop));
+      await write(() => upsert("shortlists", ["shop", "id"], shortlistRow.toRow(shortlist, shop)));
       return shortlist;
     },
     async get(shop, id) {

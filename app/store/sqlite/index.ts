@@ -13,10 +13,12 @@ import { MIGRATIONS } from "./migrations";
 import { ordersRepository } from "./orders";
 import { productsRepository } from "./products";
 import { analyticsRepository, auditRepository } from "./records";
-import { idempotencyRepository, rateLimitsRepository } from "./requestGuards";
+import { DEFAULT_BUSY_BUDGET_MS, whenUnlocked } from "./commit";
+import { idempotencyRepository, rateLimitsRepository, settleIdempotency } from "./requestGuards";
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
+import { groupCommitter } from "./commit";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
 
@@ -68,32 +70,74 @@ export function migrate(db: Db): void {
   }
 }
 
-export function openSqliteStore(filePath: string): Store {
-  const memory = filePath === ":memory:" || filePath === "";
-  if (!memory) mkdirSync(dirname(resolve(filePath)), { recursive: true });
+export interface SqliteOptions {
+  /** How long a call may wait for another process's write lock, on timers, before it fails. */
+  busyBudgetMs?: number;
+}
+
+function connect(filePath: string, synchronous: "FULL" | "NORMAL"): Db {
   const db = new Database(filePath);
+  // Opening may meet another process's migration or checkpoint: a blocking wait is fine before we serve.
   db.pragma("busy_timeout = 5000");
   db.pragma("journal_mode = WAL");
-  // FULL: an acknowledged ticket or RMA must also survive power loss, not just a process kill; measured ~0.2 ms/commit.
-  db.pragma("synchronous = FULL");
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma("foreign_keys = ON");
   // Deleted and overwritten content is zeroed on disk, so an erased chat is not recoverable from free pages.
   db.pragma("secure_delete = ON");
+  return db;
+}
+
+export function openSqliteStore(filePath: string, options: SqliteOptions = {}): Store {
+  const memory = filePath === ":memory:" || filePath === "";
+  if (!memory) mkdirSync(dirname(resolve(filePath)), { recursive: true });
+  // FULL: an acknowledged turn, ticket or RMA must also survive power loss, not just a process kill (ADR 0003).
+  const db = connect(filePath, "FULL");
   migrate(db);
-  return createStore(db);
+  // Rate-limit counters and idempotency claims: shared through the same file, but no fsync per commit (ADR 0004).
+  const guards = memory ? db : connect(filePath, "NORMAL");
+  // Serving: a locked database never blocks the event loop; calls wait on timers instead (./commit).
+  for (const connection of new Set([db, guards])) connection.pragma("busy_timeout = 0");
+  return createStore(db, guards, options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS);
 }
 
 // ---------- the store ----------
 
-/** The store over one open connection: each aggregate's repository lives in its own file. */
-function createStore(db: Db): Store {
-  const sql = sqlToolkit(db);
-  return {
+/**
+ * Every port method, retried on timers while another process holds the lock, within the budget. Each method is
+ * one statement or one transaction, so a retry repeats nothing that took effect.
+ */
+function retryingWhenLocked<T extends object>(target: T, budgetMs: number): T {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(target)) {
+    out[name] =
+      typeof value === "function"
+        ? (...args: unknown[]) =>
+            whenUnlocked(() => (value as (...a: unknown[]) => Promise<unknown>)(...args), budgetMs)
+        : value && typeof value === "object"
+          ? retryingWhenLocked(value as object, budgetMs)
+          : value;
+  }
+  return out as T;
+}
+
+/** The store over its two connections: each aggregate's repository lives in its own file. */
+function createStore(db: Db, guardsDb: Db, busyBudgetMs: number): Store {
+  const sql = sqlToolkit(db, groupCommitter(db, busyBudgetMs));
+  const guards = guardsDb === db ? sql : sqlToolkit(guardsDb);
+  const store: Store = {
     kind: "sqlite",
     async ping() {
-      sql.one("SELECT 1");
+      sql.one("SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1");
+      // Takes the write lock and appends to the WAL, so a lock held elsewhere or a full disk shows here.
+      guards.run(
+        "INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
+        Date.now(),
+      );
     },
     async close() {
+      // Writes already queued are committed before the connections close.
+      while (sql.pending() > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (guardsDb.open) guardsDb.close();
       if (db.open) db.close();
     },
     shops: shopsRepository(sql),
@@ -101,7 +145,7 @@ function createStore(db: Db): Store {
     products: productsRepository(sql),
     customers: customersRepository(sql),
     orders: ordersRepository(sql),
-    conversations: conversationsRepository(sql),
+    conversations: conversationsRepository(sql, settleIdempotency(sql)),
     tickets: ticketsRepository(sql),
     returns: returnsRepository(sql),
     csat: csatRepository(sql),
@@ -109,11 +153,12 @@ function createStore(db: Db): Store {
     shortlists: shortlistsRepository(sql),
     analytics: analyticsRepository(sql),
     audit: auditRepository(sql),
-    idempotency: idempotencyRepository(sql),
-    rateLimits: rateLimitsRepository(sql),
+    idempotency: idempotencyRepository(sql, guards),
+    rateLimits: rateLimitsRepository(guards),
     sessions: sessionsRepository(sql),
     async nextSequence(shop, name) {
-      return sql.nextSequence(shop, name);
+      return sql.write(() => sql.nextSequence(shop, name));
     },
   };
+  return retryingWhenLocked(store, busyBudgetMs);
 }

@@ -312,6 +312,37 @@ CREATE TABLE sequences (
     // "Delete my chat" must not leave the words in FTS segments until the next merge.
     sql: `INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1);`,
   },
+  {
+    version: 30,
+    name: "catalog versions for in-memory indexes; a readiness write probe",
+    // Triggers, not adapter code, bump the version: every writer (webhooks, imports, the CLI, raw SQL) is seen.
+    // A random token rather than a counter, so a purged and re-created catalog never repeats a cached version.
+    sql: /* sql */ `
+CREATE TABLE catalog_versions (
+  shop TEXT PRIMARY KEY,
+  version TEXT NOT NULL
+);
+CREATE TRIGGER products_catalog_insert AFTER INSERT ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (NEW.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+CREATE TRIGGER products_catalog_update AFTER UPDATE ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (OLD.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+  INSERT INTO catalog_versions (shop, version) VALUES (NEW.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+CREATE TRIGGER products_catalog_delete AFTER DELETE ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (OLD.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+
+CREATE TABLE store_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
@@ -320,6 +351,7 @@ export const SHOP_TABLES = [
   "conversations",
   "staff",
   "products",
+  "catalog_versions",
   "customers",
   "orders",
   "tickets",

@@ -14,14 +14,14 @@ const auditRow = codec<AuditEntry>({
   at: v,
 });
 
-export function analyticsRepository({ db, all, insert }: Sql): Store["analytics"] {
+export function analyticsRepository({ db, write, all, insert }: Sql): Store["analytics"] {
   const recordAnalytics = db.transaction((shop: string, events: AnalyticsEvent[]) => {
     // A retried batch must not count twice: the event id makes recording idempotent.
     for (const event of events) insert("analytics_events", analyticsRow.toRow(event, shop), "INSERT OR IGNORE");
   });
   return {
     async record(shop, events) {
-      if (events.length > 0) recordAnalytics.immediate(shop, events);
+      if (events.length > 0) await write(() => recordAnalytics(shop, events));
     },
     async counts(shop, from, to) {
       const found = all(
@@ -35,10 +35,10 @@ export function analyticsRepository({ db, all, insert }: Sql): Store["analytics"
   };
 }
 
-export function auditRepository({ insert, newestFirst }: Sql): Store["audit"] {
+export function auditRepository({ write, insert, newestFirst }: Sql): Store["audit"] {
   return {
     async record(shop, entry) {
-      insert("audit_log", auditRow.toRow(entry, shop));
+      await write(() => insert("audit_log", auditRow.toRow(entry, shop)));
     },
     async list(shop, page) {
       return newestFirst("audit_log", "at", conditions("shop = ?", shop), page, auditRow);

@@ -1,9 +1,24 @@
 // What protects the storefront API across processes: idempotency records and rate-limit counters.
+// Claims (leases) and counters are not promises to a shopper: they are written on the `guards` connection
+// (synchronous=NORMAL, no fsync per commit; a process crash keeps them, a power cut may lose the last ones).
+// A finished answer is a promise: it is written on the durable connection, with the turn when there is one.
 
-import type { IdempotencyBegin, Store, StoredResponse } from "../port";
+import type { IdempotencyBegin, IdempotentAnswer, Store, StoredResponse } from "../port";
 import type { Sql } from "./sql";
 
-export function idempotencyRepository({ db, one, run }: Sql): Store["idempotency"] {
+const SETTLE =
+  "INSERT INTO idempotency_records (shop, route, key, body_hash, state, response, expires_at) " +
+  "VALUES (?, ?, ?, ?, 'done', ?, ?) ON CONFLICT (shop, route, key) DO UPDATE SET state = 'done', " +
+  "response = excluded.response, expires_at = excluded.expires_at WHERE body_hash = excluded.body_hash";
+
+/** Stores a finished answer inside the caller's transaction (the claim may have lapsed: then it is recreated). */
+export function settleIdempotency({ run }: Sql): (shop: string, answer: IdempotentAnswer) => void {
+  return (shop, { route, key, bodyHash, response, expiresAt }) =>
+    void run(SETTLE, shop, route, key, bodyHash, JSON.stringify(response), expiresAt.getTime());
+}
+
+export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempotency"] {
+  const { db, one, run } = guards;
   let claims = 0;
   const begin = db.transaction(
     (shop: string, route: string, key: string, bodyHash: string, now: number, ttlMs: number): IdempotencyBegin => {
@@ -47,14 +62,16 @@ export function idempotencyRepository({ db, one, run }: Sql): Store["idempotency
       return begin.immediate(shop, route, key, bodyHash, now.getTime(), ttlMs);
     },
     async complete(shop, route, key, response, expiresAt) {
-      run(
-        "UPDATE idempotency_records SET state = 'done', response = ?, expires_at = coalesce(?, expires_at) " +
-          "WHERE shop = ? AND route = ? AND key = ?",
-        JSON.stringify(response),
-        expiresAt ? expiresAt.getTime() : null,
-        shop,
-        route,
-        key,
+      await durable.write(() =>
+        durable.run(
+          "UPDATE idempotency_records SET state = 'done', response = ?, expires_at = coalesce(?, expires_at) " +
+            "WHERE shop = ? AND route = ? AND key = ?",
+          JSON.stringify(response),
+          expiresAt ? expiresAt.getTime() : null,
+          shop,
+          route,
+          key,
+        ),
       );
     },
     async release(shop, route, key) {

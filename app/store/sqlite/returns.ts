@@ -21,7 +21,7 @@ const returnRow = codec<ReturnRequest>({
   decidedAt: v,
 });
 
-export function returnsRepository({ db, one, run, insert, maybe, byId, newestFirst }: Sql): Store["returns"] {
+export function returnsRepository({ db, write, one, run, insert, maybe, byId, newestFirst }: Sql): Store["returns"] {
   const decideReturn = db.transaction(
     (shop: string, id: string, decision: { status: ReturnRequest["status"]; note: string | null; at: string }) => {
       const changed = run(
@@ -37,7 +37,7 @@ export function returnsRepository({ db, one, run, insert, maybe, byId, newestFir
   );
   return {
     async create(shop, request) {
-      unique("return_request", () => insert("return_requests", returnRow.toRow(request, shop)));
+      await write(() => unique("return_request", () => insert("return_requests", returnRow.toRow(request, shop))));
       return request;
     },
     async get(shop, id) {
@@ -55,7 +55,7 @@ export function returnsRepository({ db, one, run, insert, maybe, byId, newestFir
       return newestFirst("return_requests", "created_at", where, page, returnRow);
     },
     async decide(shop, id, decision) {
-      return unique("return_request", () => decideReturn.immediate(shop, id, decision));
+      return write(() => unique("return_request", () => decideReturn(shop, id, decision)));
     },
   };
 }

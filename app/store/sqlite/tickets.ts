@@ -27,7 +27,17 @@ const ticketRow = codec<Ticket>(
   (t) => ({ priority_rank: t.priority === "high" ? 0 : 1 }),
 );
 
-export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, nextSequence }: Sql): Store["tickets"] {
+export function ticketsRepository({
+  db,
+  write,
+  one,
+  all,
+  upsert,
+  insert,
+  maybe,
+  byId,
+  nextSequence,
+}: Sql): Store["tickets"] {
   const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number">): Ticket => {
     const created: Ticket = { ...ticket, number: nextSequence(shop, "ticket") };
     unique("ticket", () => insert("tickets", ticketRow.toRow(created, shop)));
@@ -44,7 +54,7 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
 
   return {
     async create(shop, ticket) {
-      return createTicket.immediate(shop, ticket);
+      return write(() => createTicket(shop, ticket));
     },
     async get(shop, id) {
       return maybe(ticketRow, one(byId("tickets"), shop, id));
@@ -70,19 +80,23 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
     },
     async update(shop, id, patch, event) {
       const { status, priority, assignee, slaDueAt } = patch; // only what the port lets a caller change
-      return changeTicket.immediate(shop, id, (ticket) => ({
-        ...ticket,
-        ...definedOnly({ status, priority, assignee, slaDueAt }),
-        events: [...ticket.events, event],
-        updatedAt: event.at,
-      }));
+      return write(() =>
+        changeTicket(shop, id, (ticket) => ({
+          ...ticket,
+          ...definedOnly({ status, priority, assignee, slaDueAt }),
+          events: [...ticket.events, event],
+          updatedAt: event.at,
+        })),
+      );
     },
     async addNote(shop, id, note) {
-      return changeTicket.immediate(shop, id, (ticket) => ({
-        ...ticket,
-        internalNotes: [...ticket.internalNotes, note],
-        updatedAt: note.at,
-      }));
+      return write(() =>
+        changeTicket(shop, id, (ticket) => ({
+          ...ticket,
+          internalNotes: [...ticket.internalNotes, note],
+          updatedAt: note.at,
+        })),
+      );
     },
   };
 }

@@ -4,7 +4,7 @@ import { escalationRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { createEscalation, decoyTicket, ticketView } from "~/services/tickets.server";
 
-const endpoint = proxyEndpoint("escalations", {
+export const escalations = proxyEndpoint("escalations", {
   POST: {
     body: escalationRequest,
     handler: async ({ runtime, shopRow, body, now, ctx }) => {
@@ -19,6 +19,3 @@ const endpoint = proxyEndpoint("escalations", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -5,7 +5,7 @@ import { AppError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { createReturn, nextStepsFor } from "~/services/returns.server";
 
-const endpoint = proxyEndpoint("returns", {
+export const returns = proxyEndpoint("returns", {
   POST: {
     body: returnRequest,
     lookup: true,
@@ -33,6 +33,3 @@ const endpoint = proxyEndpoint("returns", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

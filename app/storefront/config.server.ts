@@ -4,7 +4,7 @@ import { configQuery } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { widgetConfig } from "~/services/widgetConfig.server";
 
-const endpoint = proxyEndpoint("config", {
+export const config = proxyEndpoint("config", {
   GET: {
     query: configQuery,
     servesWhenOff: true,
@@ -18,6 +18,3 @@ const endpoint = proxyEndpoint("config", {
     }),
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

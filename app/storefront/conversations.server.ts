@@ -11,7 +11,7 @@ function idOf(params: Record<string, string | undefined>): string {
   return parsed.data;
 }
 
-const endpoint = proxyEndpoint("conversations", {
+export const conversations = proxyEndpoint("conversations", {
   GET: {
     query: visitorQuery,
     handler: async ({ runtime, shop, params, query }) => ({
@@ -26,6 +26,3 @@ const endpoint = proxyEndpoint("conversations", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -4,7 +4,7 @@ import { csatRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { submitCsat } from "~/services/csat.server";
 
-const endpoint = proxyEndpoint("csat", {
+export const csat = proxyEndpoint("csat", {
   POST: {
     body: csatRequest,
     handler: async ({ runtime, shop, body, now }) => {
@@ -13,6 +13,3 @@ const endpoint = proxyEndpoint("csat", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -1,0 +1,131 @@
+// Durable writes with group commit, and waiting on another process's lock without blocking the event loop.
+// Writes queued during one turn of the event loop share one transaction, so one fsync (synchronous=FULL)
+// acknowledges all of them; each runs in its own savepoint, so one refused write does not refuse the others.
+
+import type Database from "better-sqlite3";
+
+type Db = Database.Database;
+
+/** How long a store call may wait for another process's write lock before it fails (503 store.unavailable). */
+export const DEFAULT_BUSY_BUDGET_MS = 1000;
+/** At most this many writes share one commit: bounds the time one commit holds the event loop. */
+const MAX_BATCH = 256;
+
+/** SQLite's "another connection holds the lock" answers: worth waiting for, unlike any other error. */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED");
+}
+
+/** The lock was not released within the budget; carries the last SQLite error as its cause. */
+export class StoreBusyError extends Error {
+  constructor(budgetMs: number, cause: unknown) {
+    super(`the database stayed locked for ${budgetMs} ms`, { cause });
+    this.name = "StoreBusyError";
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** 1, 2, 4, 8, 16, 20, 20 ... ms between attempts, with jitter so two waiting processes do not stay in step. */
+const backoff = (attempt: number) => Math.min(20, 2 ** attempt) * (0.75 + Math.random() / 2);
+
+/**
+ * Runs `operation` (synchronous SQLite work, wrapped in a promise), retrying while the database is locked by
+ * another connection, on timers (busy_timeout is 0, so an attempt never sleeps inside SQLite).
+ */
+export async function whenUnlocked<T>(operation: () => Promise<T>, budgetMs = DEFAULT_BUSY_BUDGET_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= deadline) throw new StoreBusyError(budgetMs, error);
+      await sleep(backoff(attempt));
+    }
+  }
+}
+
+interface Pending {
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  deadline: number;
+}
+
+export interface Committer {
+  /** Runs `write` inside a transaction shared with the other writes of this tick; resolves once it is durable. */
+  write<T>(write: () => T): Promise<T>;
+  /** Writes queued and not yet committed (for shutdown and tests). */
+  pending(): number;
+}
+
+export function groupCommitter(db: Db, budgetMs = DEFAULT_BUSY_BUDGET_MS): Committer {
+  const begin = db.prepare("BEGIN IMMEDIATE");
+  const commit = db.prepare("COMMIT");
+  const rollback = db.prepare("ROLLBACK");
+  // Called inside the open transaction, better-sqlite3 runs this as a savepoint and rolls back to it on a throw.
+  const inSavepoint = db.transaction((write: () => unknown) => write());
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let attempt = 0;
+
+  const schedule = (delayMs: number) => {
+    if (scheduled) return;
+    scheduled = true;
+    if (delayMs > 0) setTimeout(flush, delayMs);
+    else setImmediate(flush);
+  };
+
+  function flush(): void {
+    scheduled = false;
+    if (queue.length === 0) return;
+    if (!db.open) {
+      for (const p of queue.splice(0)) p.reject(new TypeError("The database connection is not open"));
+      return;
+    }
+    try {
+      begin.run();
+    } catch (error) {
+      if (!isBusy(error)) {
+        for (const p of queue.splice(0)) p.reject(error);
+        return;
+      }
+      // Locked by another process: fail the writes whose budget is spent, wait for the others.
+      const now = Date.now();
+      queue = queue.filter((p) => now < p.deadline || (p.reject(new StoreBusyError(budgetMs, error)), false));
+      schedule(backoff(attempt++));
+      return;
+    }
+    attempt = 0;
+    const batch = queue.splice(0, MAX_BATCH);
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    for (const p of batch) {
+      try {
+        outcomes.push({ ok: true, value: inSavepoint(p.write) });
+      } catch (error) {
+        outcomes.push({ ok: false, value: error });
+      }
+    }
+    try {
+      commit.run();
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      for (const p of batch) p.reject(error);
+      if (queue.length > 0) schedule(0);
+      return;
+    }
+    batch.forEach((p, i) => (outcomes[i].ok ? p.resolve(outcomes[i].value) : p.reject(outcomes[i].value)));
+    if (queue.length > 0) schedule(0);
+  }
+
+  return {
+    write<T>(write: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ write, resolve: resolve as (value: unknown) => void, reject, deadline: Date.now() + budgetMs });
+        schedule(0);
+      });
+    },
+    pending: () => queue.length,
+  };
+}

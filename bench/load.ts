@@ -1,0 +1,197 @@
+// The load every HTTP benchmark and the profiler share: the real server on a temporary SQLite file, a bare
+// node:http baseline, and validly signed storefront requests (mixed messages, new and continuing conversations).
+
+import type autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { proxySignature } from "../tests/support/proxy";
+import { BENCH_MESSAGES } from "./messages";
+import type { OpenLoopRequest } from "./openLoop";
+
+export const SHOP = "aurora-demo.myshopify.com";
+/** One new conversation per this many turns; the others continue a conversation the server answered. */
+const TURNS_PER_CONVERSATION = 4;
+
+export interface AppServer {
+  url: string;
+  dataDir: string;
+  pid: number;
+  secret: string;
+  stop: () => Promise<void>;
+}
+
+/** The V8 flags `npm start` runs the server with (package.json), so benches measure the production setup. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((part) => part.startsWith("--"));
+}
+
+export async function startAppServer(extraFlags: string[] = []): Promise<AppServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
+  const child = spawn(process.execPath, [...startFlags(), ...extraFlags, "server.mjs"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
+      // The load comes from one address: lift the per-IP limits so the bench measures the handler, not 429s.
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    const poll = setInterval(() => {
+      const m = out.match(/Aurora Concierge \(local demo\) is running at (http:\/\/[^/\s]+)/);
+      if (m) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    }, 50);
+  });
+  return {
+    url,
+    dataDir,
+    pid: child.pid!,
+    secret: readFileSync(join(dataDir, "dev-app-secret"), "utf8").trim(),
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function startBareServer(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      const payload = JSON.stringify({ ok: true, received: body.length, requestId: "bare" });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(payload);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
+  );
+}
+
+/** `/proxy/<route>?<query>&shop=…&timestamp=…&signature=…`, signed as Shopify's app proxy signs it. */
+export function signedPath(route: string, secret: string, query: [string, string][] = []): string {
+  const params: [string, string][] = [
+    ...query,
+    ["shop", SHOP],
+    ["logged_in_customer_id", ""],
+    ["path_prefix", "/apps/concierge"],
+    ["timestamp", String(Math.floor(Date.now() / 1000))],
+  ];
+  params.push(["signature", proxySignature(params, secret)]);
+  return `/proxy/${route}?${new URLSearchParams(params).toString()}`;
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+let sequence = 0;
+const nextText = () => BENCH_MESSAGES[sequence++ % BENCH_MESSAGES.length];
+
+interface ChatContext {
+  visitorId?: string;
+  conversationId?: string;
+}
+
+/**
+ * Closed-loop message load for autocannon: each connection opens a conversation, then continues it for a few
+ * turns with the id the server returned, then starts another.
+ */
+export function messageRequests(secret: string): autocannon.Request[] {
+  let visitors = 0;
+  const turn = (first: boolean): autocannon.Request => ({
+    method: "POST",
+    headers: JSON_HEADERS,
+    setupRequest: (req: autocannon.Request, context: ChatContext) => {
+      if (first) {
+        context.visitorId = `bench-${visitors++}`;
+        context.conversationId = undefined;
+      }
+      req.path = signedPath("messages", secret);
+      req.body = JSON.stringify({
+        visitorId: context.visitorId,
+        ...(context.conversationId ? { conversationId: context.conversationId } : {}),
+        text: nextText(),
+      });
+      return req;
+    },
+    onResponse: (status: number, body: string, context: ChatContext) => {
+      if (first && status === 200) context.conversationId = (JSON.parse(body) as { conversationId: string }).conversationId;
+    },
+  });
+  return Array.from({ length: TURNS_PER_CONVERSATION }, (_, i) => turn(i === 0));
+}
+
+/** The launcher's question on every page view, from many visitors. */
+export function configRequests(secret: string): autocannon.Request[] {
+  let visitors = 0;
+  return [
+    {
+      method: "GET",
+      setupRequest: (req: autocannon.Request) => {
+        req.path = signedPath("config", secret, [["visitorId", `bench-v-${visitors++ % 5000}`]]);
+        return req;
+      },
+    },
+  ];
+}
+
+/**
+ * Open-loop message load: a quarter of the turns open a conversation, the rest continue one the server answered
+ * (a conversation is out of the pool while a turn of it is in flight, as a shopper waits for the reply).
+ */
+export function openLoopMessages(secret: string) {
+  const idle: { visitorId: string; conversationId: string; turns: number }[] = [];
+  let visitors = 0;
+  let turns = 0;
+  return (): OpenLoopRequest => {
+    const continuing = turns++ % TURNS_PER_CONVERSATION !== 0 ? idle.shift() : undefined;
+    const visitorId = continuing?.visitorId ?? `open-${visitors++}`;
+    return {
+      method: "POST",
+      path: signedPath("messages", secret),
+      headers: JSON_HEADERS,
+      body: JSON.stringify({
+        visitorId,
+        ...(continuing ? { conversationId: continuing.conversationId } : {}),
+        text: nextText(),
+      }),
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        const { conversationId } = JSON.parse(body) as { conversationId: string };
+        const taken = (continuing?.turns ?? 0) + 1;
+        if (taken < TURNS_PER_CONVERSATION) idle.push({ visitorId, conversationId, turns: taken });
+      },
+    };
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export function runAutocannon(run: typeof autocannon, opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    run(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
