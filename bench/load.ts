@@ -134,7 +134,8 @@ export function messageRequests(secret: string): autocannon.Request[] {
       return req;
     },
     onResponse: (status: number, body: string, context: ChatContext) => {
-      if (first && status === 200) context.conversationId = (JSON.parse(body) as { conversationId: string }).conversationId;
+      if (first && status === 200)
+        context.conversationId = (JSON.parse(body) as { conversationId: string }).conversationId;
     },
   });
   return Array.from({ length: TURNS_PER_CONVERSATION }, (_, i) => turn(i === 0));

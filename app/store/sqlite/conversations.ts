@@ -52,6 +52,14 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" ");
 }
 
+/** The columns of a conversation patch (what the port lets a caller change), encoded as the row stores them. */
+function conversationPatchRow(patch: Partial<Conversation>): Record<string, unknown> {
+  const { id: _id, visitorId: _visitor, startedAt: _started, ...changeable } = patch;
+  const full = conversationRow.toRow(changeable as Conversation);
+  const fields = Object.keys(changeable).map((field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  return Object.fromEntries(fields.map((column) => [column, full[column]]));
+}
+
 function conversationWhere(shop: string, filter: ConversationFilter) {
   const where = conditions("c.shop = ?", shop);
   if (filter.intent !== undefined) where.add("c.last_intent = ?", filter.intent);
@@ -126,14 +134,50 @@ export function conversationsRepository(
   const createConversation = (shop: string, conversation: Conversation) =>
     unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
 
-  /** Every statement of the turn or none (a savepoint inside the group commit). */
+  /**
+   * Every statement of the turn or none (a savepoint inside the group commit), and as few as possible: the
+   * conversation row is inserted or updated once, counters included, without reading it first.
+   */
   const writeTurn = db.transaction((shop: string, turn: TurnRecord) => {
+    const { conversationId: id, messages } = turn;
+    const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
+    const added = messages.length;
+    const agentReplies = messages.filter((m) => m.role === "agent").length;
+    const patch = definedOnly(turn.patch);
     if (turn.start) {
-      createConversation(shop, { ...turn.start, ...definedOnly(turn.patch), id: turn.conversationId });
-    } else if (!updateConversation(shop, turn.conversationId, turn.patch)) {
-      throw new Error(`conversation ${turn.conversationId} not found`);
+      const start = { ...turn.start, ...patch, id };
+      createConversation(shop, {
+        ...start,
+        messageCount: start.messageCount + added,
+        unread: start.unread + agentReplies,
+        updatedAt: latest > start.updatedAt ? latest : start.updatedAt,
+      });
+    } else {
+      const { messageCount, unread, updatedAt, ...rest } = patch;
+      const columns = conversationPatchRow(rest);
+      const sets = Object.keys(columns).map((column) => `${column} = @${column}`);
+      const changed = run(
+        `UPDATE conversations SET ${[...sets, ""].join(", ")}` +
+          "message_count = coalesce(@messageCount, message_count) + @added, " +
+          "unread = coalesce(@unread, unread) + @agentReplies, " +
+          "updated_at = max(coalesce(@updatedAt, updated_at), @latest) WHERE shop = @shop AND id = @id",
+        {
+          ...columns,
+          messageCount: messageCount ?? null,
+          unread: unread ?? null,
+          updatedAt: updatedAt ?? null,
+          added,
+          agentReplies,
+          latest,
+          shop,
+          id,
+        },
+      );
+      if (changed.changes === 0) throw new Error(`conversation ${id} not found`);
     }
-    if (turn.messages.length > 0) appendMessages(shop, turn.conversationId, turn.messages);
+    for (const message of messages) {
+      unique("message", () => insert("messages", { ...messageRow.toRow(message, shop), conversation_id: id }));
+    }
     if (turn.idempotency) settle(shop, turn.idempotency);
   });
 

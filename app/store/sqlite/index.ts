@@ -123,20 +123,22 @@ function retryingWhenLocked<T extends object>(target: T, budgetMs: number): T {
 /** The store over its two connections: each aggregate's repository lives in its own file. */
 function createStore(db: Db, guardsDb: Db, busyBudgetMs: number): Store {
   const sql = sqlToolkit(db, groupCommitter(db, busyBudgetMs));
-  const guards = guardsDb === db ? sql : sqlToolkit(guardsDb);
+  const guards = guardsDb === db ? sql : sqlToolkit(guardsDb, groupCommitter(guardsDb, busyBudgetMs));
   const store: Store = {
     kind: "sqlite",
     async ping() {
       sql.one("SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1");
       // Takes the write lock and appends to the WAL, so a lock held elsewhere or a full disk shows here.
-      guards.run(
-        "INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
-        Date.now(),
+      await guards.write(() =>
+        guards.run(
+          "INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
+          Date.now(),
+        ),
       );
     },
     async close() {
       // Writes already queued are committed before the connections close.
-      while (sql.pending() > 0) await new Promise((resolve) => setImmediate(resolve));
+      while (sql.pending() > 0 || guards.pending() > 0) await new Promise((resolve) => setImmediate(resolve));
       if (guardsDb.open) guardsDb.close();
       if (db.open) db.close();
     },

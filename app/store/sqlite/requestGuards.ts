@@ -1,6 +1,7 @@
 // What protects the storefront API across processes: idempotency records and rate-limit counters.
 // Claims (leases) and counters are not promises to a shopper: they are written on the `guards` connection
-// (synchronous=NORMAL, no fsync per commit; a process crash keeps them, a power cut may lose the last ones).
+// (synchronous=NORMAL, no fsync per commit; a process crash keeps them, a power cut may lose the last ones),
+// group-committed like every write, so a busy tick shares one transaction.
 // A finished answer is a promise: it is written on the durable connection, with the turn when there is one.
 
 import type { IdempotencyBegin, IdempotentAnswer, Store, StoredResponse } from "../port";
@@ -18,7 +19,7 @@ export function settleIdempotency({ run }: Sql): (shop: string, answer: Idempote
 }
 
 export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempotency"] {
-  const { db, one, run } = guards;
+  const { db, one, run, write } = guards;
   let claims = 0;
   const begin = db.transaction(
     (shop: string, route: string, key: string, bodyHash: string, now: number, ttlMs: number): IdempotencyBegin => {
@@ -59,7 +60,7 @@ export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempot
   );
   return {
     async begin(shop, route, key, bodyHash, now, ttlMs) {
-      return begin.immediate(shop, route, key, bodyHash, now.getTime(), ttlMs);
+      return write(() => begin(shop, route, key, bodyHash, now.getTime(), ttlMs));
     },
     async complete(shop, route, key, response, expiresAt) {
       await durable.write(() =>
@@ -75,17 +76,19 @@ export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempot
       );
     },
     async release(shop, route, key) {
-      run(
-        "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND state = 'in_progress'",
-        shop,
-        route,
-        key,
+      await write(() =>
+        run(
+          "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND state = 'in_progress'",
+          shop,
+          route,
+          key,
+        ),
       );
     },
   };
 }
 
-export function rateLimitsRepository({ one, run }: Sql): Store["rateLimits"] {
+export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimits"] {
   let hits = 0;
   return {
     async hit(shop, bucket, key, now, windowMs) {
@@ -93,24 +96,27 @@ export function rateLimitsRepository({ one, run }: Sql): Store["rateLimits"] {
       const at = now.getTime();
       const windowStart = Math.floor(at / windowMs) * windowMs;
       const resetAt = windowStart + windowMs;
-      // Cheap housekeeping: every few hundred hits, drop a bounded batch of finished windows.
-      if (++hits % 256 === 0) {
-        run(
-          "DELETE FROM rate_limit_counters WHERE rowid IN " +
-            "(SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 500)",
-          at,
-        );
-      }
-      const counted = one(
-        "INSERT INTO rate_limit_counters (shop, bucket, key, window_start, reset_at, count) VALUES (?, ?, ?, ?, ?, 1) " +
-          "ON CONFLICT (shop, bucket, key, window_start) DO UPDATE SET count = count + 1 RETURNING count",
-        shop,
-        bucket,
-        key,
-        windowStart,
-        resetAt,
-      )!;
-      return { count: counted.count as number, resetAt: new Date(resetAt) };
+      const count = await write(() => {
+        // Cheap housekeeping: every few hundred hits, drop a bounded batch of finished windows.
+        if (++hits % 256 === 0) {
+          run(
+            "DELETE FROM rate_limit_counters WHERE rowid IN " +
+              "(SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 500)",
+            at,
+          );
+        }
+        return one(
+          "INSERT INTO rate_limit_counters (shop, bucket, key, window_start, reset_at, count) " +
+            "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (shop, bucket, key, window_start) DO UPDATE SET count = count + 1 " +
+            "RETURNING count",
+          shop,
+          bucket,
+          key,
+          windowStart,
+          resetAt,
+        )!.count as number;
+      });
+      return { count, resetAt: new Date(resetAt) };
     },
   };
 }
