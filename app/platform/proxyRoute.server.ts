@@ -4,8 +4,9 @@
 // serves under the lean Node mount and under Remix (see ./routeTable.server).
 
 import type { z } from "zod";
+import { claimedConversation } from "~/services/conversationAccess.server";
 import { getShopCached, isLive } from "~/services/shops.server";
-import type { Shop } from "~/store/port";
+import type { Conversation, Shop } from "~/store/port";
 import { verifyAppProxy } from "./appProxy.server";
 import { parseJsonBody } from "./body.server";
 import { AppError, StoreUnavailableError, validationError } from "./errors.server";
@@ -32,6 +33,8 @@ export interface ProxyInput<Q, B> {
   consumeLookup(): Promise<void>;
   /** The request's Idempotency-Key claim, when it carried one (a handler may store its answer with its write). */
   idempotency: IdempotencyClaim | null;
+  /** The conversation the call names, proven to be the visitor's (null when it names none). */
+  conversation: Conversation | null;
 }
 
 export interface ProxyEndpointSpec<Q, B> {
@@ -41,6 +44,8 @@ export interface ProxyEndpointSpec<Q, B> {
   lookup?: boolean;
   /** Serve even when the concierge is off for the shop (config decides that itself). */
   servesWhenOff?: boolean;
+  /** The path parameter naming a conversation (else `conversationId` in the body or query names it). */
+  conversationParam?: string;
   /** The answer when the store (or anything unexpected) fails anywhere in the pipeline, for endpoints that must never 5xx. */
   fallbackWhenStoreFails?: () => JsonResult;
   handler: (input: ProxyInput<Q, B>) => Promise<JsonResult>;
@@ -158,16 +163,27 @@ async function runEndpoint(
       now: new Date(),
       consumeLookup,
       idempotency: null,
+      conversation: null,
+    };
+    // Every endpoint that names a conversation proves ownership here, the same way (one shared check).
+    const given = (body ?? queryParse.data ?? {}) as { conversationId?: unknown; visitorId?: unknown };
+    const conversationId = spec.conversationParam ? params[spec.conversationParam] : given.conversationId;
+    const execute = async (claim: IdempotencyClaim | null) => {
+      const conversation = await claimedConversation(runtime, identity.shop, {
+        conversationId,
+        visitorId: given.visitorId,
+      });
+      return spec.handler({ ...input, idempotency: claim, conversation });
     };
     const key = call.method === "POST" ? call.header("idempotency-key") : null;
     let result: JsonResult;
     if (key !== null) {
       checkIdempotencyKey(key);
       result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, (claim) =>
-        spec.handler({ ...input, idempotency: claim }).catch(asResult),
+        execute(claim).catch(asResult),
       );
     } else {
-      result = await spec.handler(input).catch(asResult);
+      result = await execute(null).catch(asResult);
     }
     return { ...result, headers: { ...result.headers, ...headers } };
   } catch (error) {

@@ -14,12 +14,14 @@ function idOf(params: Record<string, string | undefined>): string {
 export const conversations = proxyEndpoint("conversations", {
   GET: {
     query: visitorQuery,
+    conversationParam: "id",
     handler: async ({ runtime, shop, params, query }) => ({
       body: { conversation: await transcript(runtime, shop, idOf(params), query.visitorId) },
     }),
   },
   DELETE: {
     query: visitorQuery,
+    conversationParam: "id",
     handler: async ({ runtime, shop, params, query }) => {
       await eraseConversation(runtime, shop, idOf(params), query.visitorId);
       return { body: { deleted: true } };

@@ -8,9 +8,17 @@ export const messages = proxyEndpoint("messages", {
   POST: {
     body: messageRequest,
     // With an Idempotency-Key, the answer is stored in the turn's own commit (one durable write per turn).
-    handler: async ({ runtime, shopRow, customerId, body, now, consumeLookup, idempotency }) => ({
+    handler: async ({ runtime, shopRow, customerId, body, now, consumeLookup, idempotency, conversation }) => ({
       body: {
-        ...(await handleTurn(runtime, { shop: shopRow!, customerId, now, consumeLookup, idempotency, ...body })),
+        ...(await handleTurn(runtime, {
+          shop: shopRow!,
+          customerId,
+          now,
+          consumeLookup,
+          idempotency,
+          conversation,
+          ...body,
+        })),
       },
     }),
   },

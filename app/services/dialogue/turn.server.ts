@@ -72,10 +72,11 @@ async function openConversation(
   input: TurnInput,
 ): Promise<{ conversation: Conversation; isNew: boolean }> {
   if (input.conversationId) {
-    return {
-      conversation: await ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId),
-      isNew: false,
-    };
+    const owned =
+      input.conversation?.id === input.conversationId
+        ? input.conversation
+        : await ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId);
+    return { conversation: owned, isNew: false };
   }
   const at = input.now.toISOString();
   const conversation: Conversation = {
