@@ -54,7 +54,12 @@ export async function startServer() {
   const lean = createLeanMount();
   const baseline = Object.entries(baselineHeadersFor(env.appUrl));
   const server = createServer((req, res) => {
-    for (const [name, value] of baseline) res.setHeader(name, value);
+    // The baseline security headers on every response, unless the handler set its own value.
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const [name, value] of baseline) if (!res.hasHeader(name)) res.setHeader(name, value);
+      return writeHead.apply(res, args);
+    };
     // Once stopping, tell keep-alive clients not to reuse the connection.
     if (stopping) res.setHeader("Connection", "close");
     // Every /proxy path reaches the pipeline here, before any static or path handling (401 when unsigned).

@@ -11,7 +11,7 @@ import { serveJson, type IncomingCall, type PlainResponse } from "./http.server"
 /** A refused body is read and dropped up to this many bytes so the client sees the 413, then the socket closes. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 /** ... and for at most this long: a slow sender does not hold a connection open. */
-const DRAIN_LIMIT_MS = 5_000;
+const DRAIN_LIMIT_MS = 3_000;
 
 function tooLarge(): AppError {
   return new AppError("request.too_large", 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
