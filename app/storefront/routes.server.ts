@@ -88,6 +88,8 @@ const unreadablePath: ProxyEndpoint = {
   },
 };
 
+const DOT_SEGMENT = /^\.{1,2}$/;
+
 function matchProxy(rest: string): { endpoint: ProxyEndpoint; params: Record<string, string> } {
   const segments = segmentsOf(rest);
   if (!segments) return { endpoint: unreadablePath, params: {} };
@@ -95,8 +97,11 @@ function matchProxy(rest: string): { endpoint: ProxyEndpoint; params: Record<str
     const wanted = pattern.split("/");
     if (wanted.length !== segments.length) continue;
     const params: Record<string, string> = {};
+    // A dot segment names nothing: "shortlist/.." is no shortlist id.
     const fits = wanted.every((w, i) =>
-      w.startsWith(":") ? ((params[w.slice(1)] = segments[i]), true) : w === segments[i],
+      w.startsWith(":")
+        ? !DOT_SEGMENT.test(segments[i]) && ((params[w.slice(1)] = segments[i]), true)
+        : w === segments[i],
     );
     if (fits) return { endpoint, params };
   }
