@@ -34,7 +34,11 @@ async function createRuntime(): Promise<Runtime> {
   const logger = createLogger(env.logLevel);
   const metrics = createMetrics();
   const dataDir = dataDirFor(env.databaseUrl, Boolean(env.mongodbUri));
-  const rawStore = await openStore({ databaseUrl: env.databaseUrl, mongodbUri: env.mongodbUri });
+  const rawStore = await openStore({
+    databaseUrl: env.databaseUrl,
+    mongodbUri: env.mongodbUri,
+    backgroundCheckpoints: true,
+  });
   const store = instrumentStore(rawStore, metrics, logger);
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;

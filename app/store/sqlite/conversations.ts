@@ -83,10 +83,11 @@ function conversationWhere(shop: string, filter: ConversationFilter) {
   return where;
 }
 
-/** `settle` stores a turn's idempotent answer inside the turn's own transaction. */
+/** `settle` stores a turn's idempotent answer inside its transaction; `foldLog` empties the WAL after an erasure. */
 export function conversationsRepository(
   { db, write, one, all, run, upsert, insert, maybe, byId }: Sql,
   settle: (shop: string, answer: IdempotentAnswer) => void,
+  foldLog: () => void,
 ): Store["conversations"] {
   const appendMessages = db.transaction((shop: string, conversationId: string, messages: StoredMessage[]) => {
     const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
@@ -231,7 +232,7 @@ export function conversationsRepository(
     async erase(shop, id) {
       const erased = await write(() => eraseConversation(shop, id, new Date().toISOString()));
       // Older page versions holding the text live on in the WAL until a checkpoint: fold them in now.
-      if (erased) db.pragma("wal_checkpoint(TRUNCATE)");
+      if (erased) foldLog();
       return erased;
     },
     async count(shop, filter = {}) {

@@ -18,6 +18,7 @@ import { idempotencyRepository, rateLimitsRepository, settleIdempotency } from "
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
+import { backgroundCheckpointer, inlineCheckpointer, type Checkpointer } from "./checkpointer";
 import { groupCommitter } from "./commit";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
@@ -73,6 +74,8 @@ export function migrate(db: Db): void {
 export interface SqliteOptions {
   /** How long a call may wait for another process's write lock, on timers, before it fails. */
   busyBudgetMs?: number;
+  /** Checkpoint the WAL on a worker thread rather than inside whichever commit crosses the threshold. */
+  backgroundCheckpoints?: boolean;
 }
 
 function connect(filePath: string, synchronous: "FULL" | "NORMAL"): Db {
@@ -97,7 +100,12 @@ export function openSqliteStore(filePath: string, options: SqliteOptions = {}): 
   const guards = memory ? db : connect(filePath, "NORMAL");
   // Serving: a locked database never blocks the event loop; calls wait on timers instead (./commit).
   for (const connection of new Set([db, guards])) connection.pragma("busy_timeout = 0");
-  return createStore(db, guards, options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS);
+  let checkpointer = inlineCheckpointer(db);
+  if (options.backgroundCheckpoints && !memory) {
+    for (const connection of new Set([db, guards])) connection.pragma("wal_autocheckpoint = 0");
+    checkpointer = backgroundCheckpointer(filePath);
+  }
+  return createStore(db, guards, checkpointer, options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS);
 }
 
 // ---------- the store ----------
@@ -121,7 +129,7 @@ function retryingWhenLocked<T extends object>(target: T, budgetMs: number): T {
 }
 
 /** The store over its two connections: each aggregate's repository lives in its own file. */
-function createStore(db: Db, guardsDb: Db, busyBudgetMs: number): Store {
+function createStore(db: Db, guardsDb: Db, checkpointer: Checkpointer, busyBudgetMs: number): Store {
   const sql = sqlToolkit(db, groupCommitter(db, busyBudgetMs));
   const guards = guardsDb === db ? sql : sqlToolkit(guardsDb, groupCommitter(guardsDb, busyBudgetMs));
   const store: Store = {
@@ -141,13 +149,14 @@ function createStore(db: Db, guardsDb: Db, busyBudgetMs: number): Store {
       while (sql.pending() > 0 || guards.pending() > 0) await new Promise((resolve) => setImmediate(resolve));
       if (guardsDb.open) guardsDb.close();
       if (db.open) db.close();
+      await checkpointer.close();
     },
     shops: shopsRepository(sql),
     staff: staffRepository(sql),
     products: productsRepository(sql),
     customers: customersRepository(sql),
     orders: ordersRepository(sql),
-    conversations: conversationsRepository(sql, settleIdempotency(sql)),
+    conversations: conversationsRepository(sql, settleIdempotency(sql), checkpointer.truncate),
     tickets: ticketsRepository(sql),
     returns: returnsRepository(sql),
     csat: csatRepository(sql),
