@@ -103,6 +103,12 @@ export function signedPath(route: string, secret: string, query: [string, string
 }
 
 const JSON_HEADERS = { "content-type": "application/json" };
+let clients = 0;
+/** A different shopper address per request (X-Forwarded-For from loopback is trusted): limits are per address. */
+const shopperAddress = () => {
+  clients++;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+};
 let sequence = 0;
 const nextText = () => BENCH_MESSAGES[sequence++ % BENCH_MESSAGES.length];
 
@@ -126,6 +132,7 @@ export function messageRequests(secret: string): autocannon.Request[] {
         context.conversationId = undefined;
       }
       req.path = signedPath("messages", secret);
+      req.headers = { ...JSON_HEADERS, "x-forwarded-for": shopperAddress() };
       req.body = JSON.stringify({
         visitorId: context.visitorId,
         ...(context.conversationId ? { conversationId: context.conversationId } : {}),
@@ -149,6 +156,7 @@ export function configRequests(secret: string): autocannon.Request[] {
       method: "GET",
       setupRequest: (req: autocannon.Request) => {
         req.path = signedPath("config", secret, [["visitorId", `bench-v-${visitors++ % 5000}`]]);
+        req.headers = { "x-forwarded-for": shopperAddress() };
         return req;
       },
     },
@@ -169,7 +177,7 @@ export function openLoopMessages(secret: string) {
     return {
       method: "POST",
       path: signedPath("messages", secret),
-      headers: JSON_HEADERS,
+      headers: { ...JSON_HEADERS, "x-forwarded-for": shopperAddress() },
       body: JSON.stringify({
         visitorId,
         ...(continuing ? { conversationId: continuing.conversationId } : {}),

@@ -1,6 +1,9 @@
 // Durable writes with group commit, and waiting on another process's lock without blocking the event loop.
-// Writes queued during one turn of the event loop share one transaction, so one fsync (synchronous=FULL)
-// acknowledges all of them; each runs in its own savepoint, so one refused write does not refuse the others.
+// Writes queued during one turn of the event loop share one transaction, each in its own savepoint (one refused
+// write does not refuse the others). A durable write is acknowledged only once the log holding its commit is
+// on disk: one fdatasync of the WAL, on libuv's thread pool, covers every commit made before it started — the
+// guarantee of synchronous=FULL, without the event loop waiting on the disk (ADR 0004). Writes that are not
+// promises to anyone (rate-limit counters, idempotency claims) are acknowledged at commit.
 
 import type Database from "better-sqlite3";
 
@@ -51,16 +54,30 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   deadline: number;
+  durable: boolean;
+}
+
+export interface WriteOptions {
+  /** false: acknowledged at commit, not after the log reaches the disk (counters, claims). Default true. */
+  durable?: boolean;
 }
 
 export interface Committer {
   /** Runs `write` inside a transaction shared with the other writes of this tick; resolves once it is durable. */
-  write<T>(write: () => T): Promise<T>;
-  /** Writes queued and not yet committed (for shutdown and tests). */
+  write<T>(write: () => T, options?: WriteOptions): Promise<T>;
+  /** Writes queued, or committed and waiting for the log to reach the disk (for shutdown and tests). */
   pending(): number;
 }
 
-export function groupCommitter(db: Db, budgetMs = DEFAULT_BUSY_BUDGET_MS): Committer {
+export interface CommitterOptions {
+  busyBudgetMs?: number;
+  /** Makes every commit so far durable (fdatasync of the WAL); absent for a database that has no file. */
+  syncLog?: () => Promise<void>;
+}
+
+export function groupCommitter(db: Db, options: CommitterOptions = {}): Committer {
+  const budgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS;
+  const { syncLog } = options;
   const begin = db.prepare("BEGIN IMMEDIATE");
   const commit = db.prepare("COMMIT");
   const rollback = db.prepare("ROLLBACK");
@@ -69,6 +86,24 @@ export function groupCommitter(db: Db, budgetMs = DEFAULT_BUSY_BUDGET_MS): Commi
   let queue: Pending[] = [];
   let scheduled = false;
   let attempt = 0;
+  // Committed durable writes waiting for the next log sync, and whether one is running.
+  let unsynced: { p: Pending; value: unknown }[] = [];
+  let syncing = false;
+
+  async function syncCommitted(): Promise<void> {
+    syncing = true;
+    while (unsynced.length > 0) {
+      const group = unsynced;
+      unsynced = [];
+      try {
+        await syncLog!();
+        for (const { p, value } of group) p.resolve(value);
+      } catch (error) {
+        for (const { p } of group) p.reject(error);
+      }
+    }
+    syncing = false;
+  }
 
   const schedule = (delayMs: number) => {
     if (scheduled) return;
@@ -115,17 +150,24 @@ export function groupCommitter(db: Db, budgetMs = DEFAULT_BUSY_BUDGET_MS): Commi
       if (queue.length > 0) schedule(0);
       return;
     }
-    batch.forEach((p, i) => (outcomes[i].ok ? p.resolve(outcomes[i].value) : p.reject(outcomes[i].value)));
+    batch.forEach((p, i) => {
+      const { ok, value } = outcomes[i];
+      if (!ok) p.reject(value);
+      else if (p.durable && syncLog) unsynced.push({ p, value });
+      else p.resolve(value);
+    });
+    if (unsynced.length > 0 && !syncing) void syncCommitted();
     if (queue.length > 0) schedule(0);
   }
 
   return {
-    write<T>(write: () => T): Promise<T> {
+    write<T>(write: () => T, { durable = true }: WriteOptions = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject, deadline: Date.now() + budgetMs });
+        const deadline = Date.now() + budgetMs;
+        queue.push({ write, resolve: resolve as (value: unknown) => void, reject, deadline, durable });
         schedule(0);
       });
     },
-    pending: () => queue.length,
+    pending: () => queue.length + unsynced.length + (syncing ? 1 : 0),
   };
 }

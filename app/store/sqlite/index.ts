@@ -1,7 +1,7 @@
 // The embedded store: better-sqlite3 on one file (WAL), schema from ./migrations, every query shop-scoped.
 // Relative imports only: the crash test runs this file under plain tsx, which does not know the `~` alias.
 
-import { mkdirSync } from "node:fs";
+import { closeSync, fdatasync, fsyncSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Store } from "../port";
@@ -78,34 +78,49 @@ export interface SqliteOptions {
   backgroundCheckpoints?: boolean;
 }
 
-function connect(filePath: string, synchronous: "FULL" | "NORMAL"): Db {
-  const db = new Database(filePath);
-  // Opening may meet another process's migration or checkpoint: a blocking wait is fine before we serve.
-  db.pragma("busy_timeout = 5000");
-  db.pragma("journal_mode = WAL");
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma("foreign_keys = ON");
-  // Deleted and overwritten content is zeroed on disk, so an erased chat is not recoverable from free pages.
-  db.pragma("secure_delete = ON");
-  return db;
+/**
+ * Makes every commit so far durable: fdatasync of the WAL file on libuv's thread pool. With synchronous=NORMAL
+ * a commit writes its frames without syncing; acknowledging only after this sync gives FULL's guarantee (an
+ * acknowledged write survives power loss) while the event loop never waits on the disk (ADR 0004).
+ */
+function logSyncer(filePath: string): { sync: () => Promise<void>; close: () => void } {
+  // The WAL's directory entry is made durable once; its content at every sync.
+  const dir = openSync(dirname(resolve(filePath)), "r");
+  fsyncSync(dir);
+  closeSync(dir);
+  const wal = openSync(`${filePath}-wal`, "r");
+  let open = true;
+  return {
+    sync: () => new Promise((done, fail) => fdatasync(wal, (error) => (error ? fail(error) : done()))),
+    close: () => {
+      if (open) closeSync(wal);
+      open = false;
+    },
+  };
 }
 
 export function openSqliteStore(filePath: string, options: SqliteOptions = {}): Store {
   const memory = filePath === ":memory:" || filePath === "";
   if (!memory) mkdirSync(dirname(resolve(filePath)), { recursive: true });
-  // FULL: an acknowledged turn, ticket or RMA must also survive power loss, not just a process kill (ADR 0003).
-  const db = connect(filePath, "FULL");
+  const db = new Database(filePath);
+  // Opening may meet another process's migration or checkpoint: a blocking wait is fine before we serve.
+  db.pragma("busy_timeout = 5000");
+  db.pragma("journal_mode = WAL");
+  // Durable writes are acknowledged after an explicit sync of the log (see logSyncer), not a sync per commit.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  // Deleted and overwritten content is zeroed on disk, so an erased chat is not recoverable from free pages.
+  db.pragma("secure_delete = ON");
   migrate(db);
-  // Rate-limit counters and idempotency claims: shared through the same file, but no fsync per commit (ADR 0004).
-  const guards = memory ? db : connect(filePath, "NORMAL");
   // Serving: a locked database never blocks the event loop; calls wait on timers instead (./commit).
-  for (const connection of new Set([db, guards])) connection.pragma("busy_timeout = 0");
+  db.pragma("busy_timeout = 0");
   let checkpointer = inlineCheckpointer(db);
   if (options.backgroundCheckpoints && !memory) {
-    for (const connection of new Set([db, guards])) connection.pragma("wal_autocheckpoint = 0");
+    db.pragma("wal_autocheckpoint = 0");
     checkpointer = backgroundCheckpointer(filePath);
   }
-  return createStore(db, guards, checkpointer, options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS);
+  const log = memory ? null : logSyncer(filePath);
+  return createStore(db, log, checkpointer, options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS);
 }
 
 // ---------- the store ----------
@@ -128,27 +143,31 @@ function retryingWhenLocked<T extends object>(target: T, budgetMs: number): T {
   return out as T;
 }
 
-/** The store over its two connections: each aggregate's repository lives in its own file. */
-function createStore(db: Db, guardsDb: Db, checkpointer: Checkpointer, busyBudgetMs: number): Store {
-  const sql = sqlToolkit(db, groupCommitter(db, busyBudgetMs));
-  const guards = guardsDb === db ? sql : sqlToolkit(guardsDb, groupCommitter(guardsDb, busyBudgetMs));
+/** The store over its connection: each aggregate's repository lives in its own file. */
+function createStore(
+  db: Db,
+  log: { sync: () => Promise<void>; close: () => void } | null,
+  checkpointer: Checkpointer,
+  busyBudgetMs: number,
+): Store {
+  const sql = sqlToolkit(db, groupCommitter(db, { busyBudgetMs, syncLog: log?.sync }));
   const store: Store = {
     kind: "sqlite",
     async ping() {
       sql.one("SELECT version FROM schema_migrations ORDER BY version DESC LIMIT 1");
-      // Takes the write lock and appends to the WAL, so a lock held elsewhere or a full disk shows here.
-      await guards.write(() =>
-        guards.run(
+      // Takes the write lock, appends to the WAL and syncs it: a lock held elsewhere or a full disk shows here.
+      await sql.write(() =>
+        sql.run(
           "INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
           Date.now(),
         ),
       );
     },
     async close() {
-      // Writes already queued are committed before the connections close.
-      while (sql.pending() > 0 || guards.pending() > 0) await new Promise((resolve) => setImmediate(resolve));
-      if (guardsDb.open) guardsDb.close();
+      // Writes already queued are committed (and synced) before the connection closes.
+      while (sql.pending() > 0) await new Promise((resolve) => setTimeout(resolve, 1));
       if (db.open) db.close();
+      log?.close();
       await checkpointer.close();
     },
     shops: shopsRepository(sql),
@@ -164,8 +183,8 @@ function createStore(db: Db, guardsDb: Db, checkpointer: Checkpointer, busyBudge
     shortlists: shortlistsRepository(sql),
     analytics: analyticsRepository(sql),
     audit: auditRepository(sql),
-    idempotency: idempotencyRepository(sql, guards),
-    rateLimits: rateLimitsRepository(guards),
+    idempotency: idempotencyRepository(sql),
+    rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),
     async nextSequence(shop, name) {
       return sql.write(() => sql.nextSequence(shop, name));

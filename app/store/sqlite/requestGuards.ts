@@ -1,7 +1,7 @@
 // What protects the storefront API across processes: idempotency records and rate-limit counters.
-// Claims (leases) and counters are not promises to a shopper: they are written on the `guards` connection
-// (synchronous=NORMAL, no fsync per commit; a process crash keeps them, a power cut may lose the last ones),
-// group-committed like every write, so a busy tick shares one transaction.
+// Claims (leases) and counters are not promises to a shopper: they are acknowledged at commit, without waiting
+// for the log to reach the disk (a process crash keeps them; a power cut may lose the last ones).
+const NOT_A_PROMISE = { durable: false };
 // A finished answer is a promise: it is written on the durable connection, with the turn when there is one.
 
 import type { IdempotencyBegin, IdempotentAnswer, Store, StoredResponse } from "../port";
@@ -18,8 +18,7 @@ export function settleIdempotency({ run }: Sql): (shop: string, answer: Idempote
     void run(SETTLE, shop, route, key, bodyHash, JSON.stringify(response), expiresAt.getTime());
 }
 
-export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempotency"] {
-  const { db, one, run, write } = guards;
+export function idempotencyRepository({ db, one, run, write }: Sql): Store["idempotency"] {
   let claims = 0;
   const begin = db.transaction(
     (shop: string, route: string, key: string, bodyHash: string, now: number, ttlMs: number): IdempotencyBegin => {
@@ -60,11 +59,11 @@ export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempot
   );
   return {
     async begin(shop, route, key, bodyHash, now, ttlMs) {
-      return write(() => begin(shop, route, key, bodyHash, now.getTime(), ttlMs));
+      return write(() => begin(shop, route, key, bodyHash, now.getTime(), ttlMs), NOT_A_PROMISE);
     },
     async complete(shop, route, key, response, expiresAt) {
-      await durable.write(() =>
-        durable.run(
+      await write(() =>
+        run(
           "UPDATE idempotency_records SET state = 'done', response = ?, expires_at = coalesce(?, expires_at) " +
             "WHERE shop = ? AND route = ? AND key = ?",
           JSON.stringify(response),
@@ -76,13 +75,15 @@ export function idempotencyRepository(durable: Sql, guards: Sql): Store["idempot
       );
     },
     async release(shop, route, key) {
-      await write(() =>
-        run(
-          "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND state = 'in_progress'",
-          shop,
-          route,
-          key,
-        ),
+      await write(
+        () =>
+          run(
+            "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND state = 'in_progress'",
+            shop,
+            route,
+            key,
+          ),
+        NOT_A_PROMISE,
       );
     },
   };
@@ -115,7 +116,7 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
           windowStart,
           resetAt,
         )!.count as number;
-      });
+      }, NOT_A_PROMISE);
       return { count, resetAt: new Date(resetAt) };
     },
   };

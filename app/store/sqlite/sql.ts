@@ -5,7 +5,7 @@ import type Database from "better-sqlite3";
 import { decodeCursor, encodeCursor, InvalidCursorError, type CursorKey } from "../cursor";
 import { DuplicateError, pageLimit, type Page, type PageRequest } from "../port";
 import type { Codec, Row } from "./codec";
-import { groupCommitter, type Committer } from "./commit";
+import type { Committer } from "./commit";
 
 export type Db = Database.Database;
 
@@ -103,7 +103,7 @@ export interface Sql {
   nextSequence(shop: string, name: string): number;
 }
 
-export function sqlToolkit(db: Db, committer: Committer = groupCommitter(db)): Sql {
+export function sqlToolkit(db: Db, committer: Committer): Sql {
   // Every statement, fixed or built from a filter's shape, is prepared once and reused.
   const statements = new Map<string, Database.Statement>();
   const sql = (source: string): Database.Statement => {
