@@ -17,14 +17,16 @@ export function productCard(p: ProductCard, view: View): HTMLElement {
       class: "pri",
       disabled: !p.variantId || p.soldOut,
       onclick: async () => {
-        add.disabled = true;
+        // aria-disabled, not disabled: a disabled button would drop the keyboard user's focus.
+        if (add.getAttribute("aria-disabled") === "true") return;
+        add.setAttribute("aria-disabled", "true");
         try {
           await view.addToCart(p);
           status.replaceChildren(s.added, " ", h("a", { href: `${view.settings.root.replace(/\/$/, "")}/cart` }, s.view_cart));
         } catch {
           status.textContent = s.error;
         } finally {
-          add.disabled = false;
+          add.removeAttribute("aria-disabled");
         }
       },
     },

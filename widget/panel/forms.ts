@@ -148,10 +148,15 @@ export function renderForm(form: FormMessage, view: View): HTMLElement {
       inputs.get(first.name)?.focus();
       return;
     }
-    submit.disabled = true;
+    if (submit.getAttribute("aria-disabled") === "true") return;
+    submit.setAttribute("aria-disabled", "true");
     const done = await view.submit(form, values);
-    if (done) fieldset.disabled = true;
-    else submit.disabled = false;
+    submit.removeAttribute("aria-disabled");
+    if (done) {
+      // The form is spent; the conversation goes on in the message box (a disabled field would drop focus).
+      fieldset.disabled = true;
+      view.focusInput();
+    }
   });
   return el;
 }

@@ -110,6 +110,7 @@ function csat(m: Of<"csat">, view: View): HTMLElement {
   const buttons: HTMLButtonElement[] = [];
   const send = (value: number) => {
     for (const b of buttons) b.disabled = true;
+    view.focusInput();
     const text = comment.value.trim();
     view.track("csat_submitted", { rating: value });
     view.act({ type: "csat", rating: value, ...(text ? { comment: text } : {}) }, fill(s.rate_n, { n: value }));

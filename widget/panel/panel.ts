@@ -357,6 +357,7 @@ export function createPanel(ctx: PanelContext): Panel {
       form.querySelector("select")?.focus();
     },
     escalate: () => view.act({ type: "start", intent: "stylist_contact" }, s.start_stylist),
+    focusInput: () => input.focus(),
     money(amount, currency) {
       const whole = Math.round(amount * 100) % 100 === 0;
       const key = `${currency}|${whole}`;

@@ -41,7 +41,7 @@ display:inline-flex;align-items:center;justify-content:center;text-align:center;
 .pill:hover,.btn:hover{border-color:var(--ac-text)}
 .pill:focus-visible,.btn:focus-visible,.pri:focus-visible{outline:2px solid var(--ac-accent);outline-offset:2px}
 .pri{background:var(--ac-accent);color:var(--ac-on-accent);border-color:var(--ac-accent);font-weight:600}
-.pri[disabled],.btn[disabled]{opacity:.6;cursor:default}
+.pri[disabled],.btn[disabled],.pri[aria-disabled=true]{opacity:.6;cursor:default}
 .btn[aria-pressed=true]{border-color:var(--ac-accent);font-weight:600}
 .cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:1fr 1fr;gap:12px}
 @media (max-width:480px){.cards{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;padding-bottom:4px}.card{flex:0 0 70%;scroll-snap-align:start}}

@@ -18,6 +18,8 @@ export interface View {
   /** Shows the product filter form under the given element. */
   refine(after: HTMLElement): void;
   escalate(): void;
+  /** Puts focus back in the message box (after a form or a rating is spent). */
+  focusInput(): void;
   money(amount: number, currency: string): string;
   date(iso: string): string;
   track(name: string, props?: Record<string, string | number | boolean>): void;
