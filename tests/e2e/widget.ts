@@ -2,7 +2,7 @@
 // with the tags the product requires, and the two outside actors (the ops CLI, an agent's reply).
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, request, type Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -54,6 +54,25 @@ export async function rollout(...args: string[]): Promise<void> {
   await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/concierge.ts", "rollout", "--shop", SHOP, ...args], {
     env: { ...process.env, DATABASE_URL },
   });
+}
+
+/**
+ * Changes the rollout, then waits until the server answers a fresh, anonymous visitor with `enabled` (its shop
+ * cache is 5 s). Its own request context: no signed-in customer cookie may make an allowlist answer early.
+ */
+export async function rolloutThenWait(enabled: boolean, ...args: string[]): Promise<void> {
+  await rollout(...args);
+  const anonymous = await request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}` });
+  try {
+    await expect
+      .poll(async () => (await (await anonymous.get(`/apps/concierge/config?visitorId=probe-${Date.now()}`)).json()).enabled, {
+        timeout: 15_000,
+        intervals: [500],
+      })
+      .toBe(enabled);
+  } finally {
+    await anonymous.dispose();
+  }
 }
 
 export const agentReply = (conversationId: string, text: string) =>
