@@ -2,6 +2,7 @@
 //   npm run bench                 all
 //   npm run bench -- understanding
 //   npm run bench -- http
+//   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
@@ -230,3 +231,4 @@ async function benchHttp(): Promise<void> {
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "understanding") benchUnderstanding();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

@@ -36,8 +36,10 @@ export function overBudget(sizes: FileSize[]): string[] {
   const launcher = sizes.find((s) => s.file === "concierge-launcher.js");
   const problems: string[] = [];
   if (!launcher) return ["concierge-launcher.js was not built"];
-  if (launcher.gzip > BUDGET.launcherGzip) problems.push(`launcher is ${launcher.gzip} B gzip (limit ${BUDGET.launcherGzip})`);
-  if (launcher.raw > BUDGET.launcherRaw) problems.push(`launcher is ${launcher.raw} B raw (limit ${BUDGET.launcherRaw})`);
+  if (launcher.gzip > BUDGET.launcherGzip)
+    problems.push(`launcher is ${launcher.gzip} B gzip (limit ${BUDGET.launcherGzip})`);
+  if (launcher.raw > BUDGET.launcherRaw)
+    problems.push(`launcher is ${launcher.raw} B raw (limit ${BUDGET.launcherRaw})`);
   const total = sizes.filter((s) => s.file.endsWith(".js")).reduce((sum, s) => sum + s.gzip, 0);
   if (total > BUDGET.totalGzip) problems.push(`all widget JS is ${total} B gzip (limit ${BUDGET.totalGzip})`);
   return problems;
@@ -67,7 +69,10 @@ export async function buildWidget(outdir = ASSETS_DIR): Promise<FileSize[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = await buildWidget();
-  for (const s of sizes) console.log(`${s.file.padEnd(24)} ${String(s.raw).padStart(6)} B raw  ${String(s.gzip).padStart(5)} B gzip  ${String(s.brotli).padStart(5)} B brotli`);
+  for (const s of sizes)
+    console.log(
+      `${s.file.padEnd(24)} ${String(s.raw).padStart(6)} B raw  ${String(s.gzip).padStart(5)} B gzip  ${String(s.brotli).padStart(5)} B brotli`,
+    );
   const problems = overBudget(sizes);
   if (problems.length) {
     console.error(`Widget over budget:\n  ${problems.join("\n  ")}`);

@@ -44,7 +44,12 @@ function onAccent(hex: string): string {
   return l > 0.179 ? "#1f1f1f" : "#fff";
 }
 
-async function loadConfig(settings: Settings, visitorId: string, conversationId: string | null, preview: string | null) {
+async function loadConfig(
+  settings: Settings,
+  visitorId: string,
+  conversationId: string | null,
+  preview: string | null,
+) {
   const cached = read(session, STORAGE.config);
   if (cached) {
     const entry = JSON.parse(cached) as { at: number; c: string | null; p: string | null; v: WidgetConfig };
@@ -56,11 +61,7 @@ async function loadConfig(settings: Settings, visitorId: string, conversationId:
   const res = await fetch(`${settings.proxy}/config?${query}`, { headers: { accept: "application/json" } });
   if (!res.ok) throw new Error(String(res.status));
   const config = (await res.json()) as WidgetConfig;
-  write(
-    session,
-    STORAGE.config,
-    JSON.stringify({ at: Date.now(), c: conversationId, p: preview, v: config }),
-  );
+  write(session, STORAGE.config, JSON.stringify({ at: Date.now(), c: conversationId, p: preview, v: config }));
   return config;
 }
 
@@ -153,7 +154,12 @@ async function start(settings: Settings): Promise<void> {
             setUnread: (count) => {
               setUnread(count);
               const cached = read(session, STORAGE.config);
-              if (cached) write(session, STORAGE.config, JSON.stringify({ ...JSON.parse(cached), v: { ...config, unread: count } }));
+              if (cached)
+                write(
+                  session,
+                  STORAGE.config,
+                  JSON.stringify({ ...JSON.parse(cached), v: { ...config, unread: count } }),
+                );
             },
             onToggle: (open) => {
               button.setAttribute("aria-expanded", String(open));
@@ -168,7 +174,11 @@ async function start(settings: Settings): Promise<void> {
       };
       document.head.append(script);
     }));
-  const open = () => void load().then((p) => p.open(), () => undefined);
+  const open = () =>
+    void load().then(
+      (p) => p.open(),
+      () => undefined,
+    );
   const close = () => void panel?.then((p) => p.close());
 
   for (const intent of ["pointerenter", "focus", "touchstart"]) {

@@ -9,7 +9,14 @@ export const PROXY_PREFIX = "/apps/concierge";
 /** Keys only Shopify may set: whatever the browser sent under these names is dropped, so none is ever repeated. */
 const SHOPIFY_KEYS = new Set(["shop", "logged_in_customer_id", "path_prefix", "timestamp", "signature", "hmac"]);
 const MAX_BODY = 1024 * 1024;
-const PASSED_REQUEST_HEADERS = ["content-type", "idempotency-key", "x-request-id", "accept", "user-agent", "accept-language"];
+const PASSED_REQUEST_HEADERS = [
+  "content-type",
+  "idempotency-key",
+  "x-request-id",
+  "accept",
+  "user-agent",
+  "accept-language",
+];
 const PASSED_RESPONSE_HEADERS = [
   "content-type",
   "x-request-id",

@@ -111,7 +111,11 @@ export function createDevStorefront(runtime: Runtime): DevStorefront {
     const currentCart = cartJson(cartOf(req, res), shopRow?.currency ?? "USD");
     const scope = {
       ...found.scope,
-      shop: { name: shopRow?.name ?? "Aurora Demo", currency: shopRow?.currency ?? "USD", email: "stylists@aurora-demo.example" },
+      shop: {
+        name: shopRow?.name ?? "Aurora Demo",
+        currency: shopRow?.currency ?? "USD",
+        email: "stylists@aurora-demo.example",
+      },
       request: { locale: { iso_code: request.locale }, path: request.path },
       routes: { root_url: request.base || "/" },
       shopify_root: `${request.base}/`,
@@ -119,7 +123,12 @@ export function createDevStorefront(runtime: Runtime): DevStorefront {
       template: { name: found.template },
       cart: currentCart,
       customer: request.customer
-        ? { id: request.customer.id, first_name: request.customer.firstName, last_name: request.customer.lastName, email: request.customer.email }
+        ? {
+            id: request.customer.id,
+            first_name: request.customer.firstName,
+            last_name: request.customer.lastName,
+            email: request.customer.email,
+          }
         : null,
       heavy: request.heavy,
       consent_given: Boolean(cookies(req).consent),
@@ -152,7 +161,11 @@ export function createDevStorefront(runtime: Runtime): DevStorefront {
       send(req, res, 404, "text/plain", "Not found");
       return;
     }
-    const type = name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css") ? "text/css" : "application/octet-stream";
+    const type = name.endsWith(".js")
+      ? "text/javascript; charset=utf-8"
+      : name.endsWith(".css")
+        ? "text/css"
+        : "application/octet-stream";
     send(req, res, 200, type, readFileSync(file), {
       "cache-control": "public, max-age=31536000, immutable",
       "access-control-allow-origin": "*",
@@ -163,7 +176,8 @@ export function createDevStorefront(runtime: Runtime): DevStorefront {
     const cache = { "cache-control": "public, max-age=3600" };
     if (name === "theme.css") send(req, res, 200, "text/css; charset=utf-8", THEME_CSS, cache);
     else if (name === "hero.svg") send(req, res, 200, "image/svg+xml", HERO_SVG, cache);
-    else if (name === "vendor.js") send(req, res, 200, "text/javascript; charset=utf-8", (heavyJs ??= Buffer.from(heavyThemeJs())), cache);
+    else if (name === "vendor.js")
+      send(req, res, 200, "text/javascript; charset=utf-8", (heavyJs ??= Buffer.from(heavyThemeJs())), cache);
     else if (name === "hero-large.png") send(req, res, 200, "image/png", (heroImage ??= heroPng()), cache);
     else return false;
     return true;
@@ -217,11 +231,21 @@ export function createDevStorefront(runtime: Runtime): DevStorefront {
     const base = localeMatch ? `/${locale}` : "";
     if (localeMatch) path = path.slice(base.length) || "/";
 
-    if (path === "/cart.js" || path === "/cart/add.js" || path === "/cart/update.js" || (path === "/cart/add" && req.method === "POST")) {
+    if (
+      path === "/cart.js" ||
+      path === "/cart/add.js" ||
+      path === "/cart/update.js" ||
+      (path === "/cart/add" && req.method === "POST")
+    ) {
       try {
         return await cartApi(req, res, path.slice(1), base);
       } catch (error) {
-        if (error instanceof CartError) return json(req, res, error.status, { status: error.status, message: "Cart Error", description: error.description });
+        if (error instanceof CartError)
+          return json(req, res, error.status, {
+            status: error.status,
+            message: "Cart Error",
+            description: error.description,
+          });
         throw error;
       }
     }

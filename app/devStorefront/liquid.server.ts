@@ -77,7 +77,10 @@ export function createLiquid(
   engine.registerTag("schema", SchemaTag);
   engine.registerFilter("json", shopifyJson);
   engine.registerFilter("asset_url", (name: string) => `${ASSET_PREFIX}${encodeURIComponent(name)}?v=${assetVersion}`);
-  engine.registerFilter("stylesheet_tag", (url: string) => `<link rel="stylesheet" href="${escapeHtml(url)}" media="all">`);
+  engine.registerFilter(
+    "stylesheet_tag",
+    (url: string) => `<link rel="stylesheet" href="${escapeHtml(url)}" media="all">`,
+  );
   engine.registerFilter("money", function (this: { context: Context }, amount: number) {
     const currency = String(this.context.getSync(["shop", "currency"]) ?? "USD");
     return new Intl.NumberFormat(localeOf(this.context), { style: "currency", currency }).format(Number(amount));
@@ -86,10 +89,7 @@ export function createLiquid(
   engine.registerFilter("t", function (this: { context: Context }, key: string) {
     const locale = localeOf(this.context);
     const found =
-      lookup(locales[locale], key) ??
-      lookup(locales.en, key) ??
-      themeStrings[locale]?.[key] ??
-      themeStrings.en?.[key];
+      lookup(locales[locale], key) ?? lookup(locales.en, key) ?? themeStrings[locale]?.[key] ?? themeStrings.en?.[key];
     return found ?? `translation missing: ${locale}.${key}`;
   });
 

@@ -79,7 +79,11 @@ export function heavyThemeJs(targetBytes = 100_000): string {
   ];
   let i = 0;
   while (parts.join("").length < targetBytes - 600) {
-    const words = Array.from({ length: 12 }, (_, k) => `"${["drawer", "cart", "slider", "variant", "media", "price", "badge", "filter", "menu", "modal", "tab", "zoom"][(i + k) % 12]}-${(i * 7 + k) % 97}"`);
+    const words = Array.from(
+      { length: 12 },
+      (_, k) =>
+        `"${["drawer", "cart", "slider", "variant", "media", "price", "badge", "filter", "menu", "modal", "tab", "zoom"][(i + k) % 12]}-${(i * 7 + k) % 97}"`,
+    );
     parts.push(
       `define("m${i}",function(root){var keys=[${words.join(",")}],out=0;` +
         `for(var j=0;j<keys.length;j++){out+=keys[j].length*(j+${i % 13});state[keys[j]]=(state[keys[j]]||0)+out%7}` +

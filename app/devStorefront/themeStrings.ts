@@ -29,7 +29,8 @@ const en = {
   "theme.quantity": "Quantity",
   "theme.continue": "Continue shopping",
   "theme.login_title": "Sign in",
-  "theme.login_text": "This demo shop has no passwords: pick a customer to browse as them. The concierge then knows who you are, as Shopify's app proxy tells a real shop.",
+  "theme.login_text":
+    "This demo shop has no passwords: pick a customer to browse as them. The concierge then knows who you are, as Shopify's app proxy tells a real shop.",
   "theme.sign_in_as": "Sign in as",
   "theme.your_orders": "Your orders",
   "theme.no_orders": "No orders yet.",
@@ -44,7 +45,8 @@ const en = {
   "theme.consent_decline": "Decline",
   "theme.skip": "Skip to content",
   "theme.products": "products",
-  "theme.privacy_text": "This demo stores conversations on this machine only. Delete your chat from the concierge's menu at any time.",
+  "theme.privacy_text":
+    "This demo stores conversations on this machine only. Delete your chat from the concierge's menu at any time.",
 };
 
 type ThemeStrings = typeof en;
@@ -53,7 +55,8 @@ const fr: ThemeStrings = {
   ...en,
   "theme.tagline": "Des bijoux précieux, faits pour tous les jours",
   "theme.hero_title": "Des bijoux pour chaque moment",
-  "theme.hero_text": "Or recyclé, platine et diamants de laboratoire, finis à la main. Beaucoup de pièces partent aujourd'hui.",
+  "theme.hero_text":
+    "Or recyclé, platine et diamants de laboratoire, finis à la main. Beaucoup de pièces partent aujourd'hui.",
   "theme.shop_now": "Voir les bagues",
   "theme.featured": "Notre sélection",
   "theme.categories": "Par catégorie",
@@ -123,7 +126,8 @@ const de: ThemeStrings = {
   ...en,
   "theme.tagline": "Feiner Schmuck für jeden Tag",
   "theme.hero_title": "Schmuck für besondere Momente",
-  "theme.hero_text": "Recyceltes Gold, Platin und Labordiamanten, von Hand vollendet. Viele Stücke versenden wir heute.",
+  "theme.hero_text":
+    "Recyceltes Gold, Platin und Labordiamanten, von Hand vollendet. Viele Stücke versenden wir heute.",
   "theme.shop_now": "Ringe ansehen",
   "theme.featured": "Ausgewählte Stücke",
   "theme.categories": "Nach Kategorie",

@@ -36,7 +36,12 @@ export async function widgetConfig(
 }
 
 /** Agent replies the visitor has not seen; 0 for a conversation that is not theirs (no probing other ids). */
-async function unreadReplies(runtime: Runtime, shop: string, conversationId: string, visitorId: string): Promise<number> {
+async function unreadReplies(
+  runtime: Runtime,
+  shop: string,
+  conversationId: string,
+  visitorId: string,
+): Promise<number> {
   const conversation = await runtime.store.conversations.get(shop, conversationId);
   if (!conversation || conversation.erasedAt || conversation.visitorId !== visitorId) return 0;
   return conversation.unread;

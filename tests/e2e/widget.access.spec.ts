@@ -45,7 +45,8 @@ test("a keyboard alone finds a piece, adds it to the cart and closes the concier
   const w = widget(page);
   await expect(w.launcher).toBeVisible();
   // Tab from the top of the page until the launcher has focus (it comes last, after the footer).
-  for (let i = 0; i < 60 && !(await w.launcher.evaluate((el) => el.matches(":focus"))); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 60 && !(await w.launcher.evaluate((el) => el.matches(":focus"))); i++)
+    await page.keyboard.press("Tab");
   await expect(w.launcher).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(w.panel).toBeVisible();
@@ -54,7 +55,10 @@ test("a keyboard alone finds a piece, adds it to the cart and closes the concier
   await page.keyboard.press("Enter");
   await expect(w.log.locator(".cards").last()).toBeVisible();
   // Shift+Tab back from the message box into the conversation until an "Add to cart" button has focus.
-  const add = w.log.locator(".cards").last().getByRole("button", { name: /^Add to cart/ });
+  const add = w.log
+    .locator(".cards")
+    .last()
+    .getByRole("button", { name: /^Add to cart/ });
   for (let i = 0; i < 40 && !(await add.evaluateAll((els) => els.some((el) => el.matches(":focus")))); i++) {
     await page.keyboard.press("Shift+Tab");
   }
@@ -124,7 +128,10 @@ test("a French storefront shows the concierge in French and sends the locale wit
   await w.launcher.click();
   await expect(w.panel.getByRole("heading", { name: "Concierge" })).toBeVisible();
   await expect(w.panel.getByRole("button", { name: "Fermer" })).toBeVisible();
-  await expect(w.panel.getByRole("textbox", { name: "Votre message" })).toHaveAttribute("placeholder", "Bijoux, commandes, retours…");
+  await expect(w.panel.getByRole("textbox", { name: "Votre message" })).toHaveAttribute(
+    "placeholder",
+    "Bijoux, commandes, retours…",
+  );
   await expect(w.log.getByRole("button", { name: "Suivre une commande" })).toBeVisible();
   await expect(w.panel.getByRole("button", { name: "Bijoux enregistrés" })).toBeVisible();
   await say(page, "bagues en or rose");

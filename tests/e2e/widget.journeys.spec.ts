@@ -4,7 +4,6 @@
 import { expect, test } from "@playwright/test";
 import { agentReply, consent, conversationIdOf, openConcierge, say, widget } from "./widget";
 
-
 test("discovery → refine → add to cart tags the cart with the conversation", async ({ page }) => {
   await page.goto("/");
   await openConcierge(page);

@@ -37,7 +37,9 @@ test("kill switch: the widget is gone on the next page load within 30 s, without
   await expect(w.host).toHaveCount(0);
   expect(serverMs + 20_001).toBeLessThan(30_000);
   // Nothing else of the concierge answers while it is off.
-  expect((await page.request.post("/apps/concierge/messages", { data: { visitorId: "v", text: "hi" } })).status()).toBe(503);
+  expect((await page.request.post("/apps/concierge/messages", { data: { visitorId: "v", text: "hi" } })).status()).toBe(
+    503,
+  );
   await rolloutThenWait(true, "--enabled", "true");
 });
 
@@ -91,7 +93,7 @@ test("API down: the error state offers Retry and a stylist email, and the same m
 });
 
 test("a merchant setting containing </script><script> is shown as text and never runs", async ({ page }) => {
-  const evil = '</script><script>window.__pwned = true</script>';
+  const evil = "</script><script>window.__pwned = true</script>";
   const block = createLiquid({}).renderBlock(
     {
       request: { locale: { iso_code: "en" } },

@@ -51,9 +51,13 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 
 /** The ops CLI, as an operator would run it against the same database. */
 export async function rollout(...args: string[]): Promise<void> {
-  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/concierge.ts", "rollout", "--shop", SHOP, ...args], {
-    env: { ...process.env, DATABASE_URL },
-  });
+  await run(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/concierge.ts", "rollout", "--shop", SHOP, ...args],
+    {
+      env: { ...process.env, DATABASE_URL },
+    },
+  );
 }
 
 /**
@@ -65,10 +69,14 @@ export async function rolloutThenWait(enabled: boolean, ...args: string[]): Prom
   const anonymous = await request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}` });
   try {
     await expect
-      .poll(async () => (await (await anonymous.get(`/apps/concierge/config?visitorId=probe-${Date.now()}`)).json()).enabled, {
-        timeout: 15_000,
-        intervals: [500],
-      })
+      .poll(
+        async () =>
+          (await (await anonymous.get(`/apps/concierge/config?visitorId=probe-${Date.now()}`)).json()).enabled,
+        {
+          timeout: 15_000,
+          intervals: [500],
+        },
+      )
       .toBe(enabled);
   } finally {
     await anonymous.dispose();

@@ -14,7 +14,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${path}`, { headers, redirect: "manual" });
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${app.url}${path}`, {
     method: "POST",
@@ -65,7 +66,9 @@ describe("pages", () => {
 
 describe("app proxy emulation", () => {
   it("signs and forwards to /proxy/* so the app's verifier accepts it, ignoring keys only Shopify may set", async () => {
-    const res = await get("/apps/concierge/config?visitorId=v-dev-1&shop=other-shop.myshopify.com&signature=abc&timestamp=1");
+    const res = await get(
+      "/apps/concierge/config?visitorId=v-dev-1&shop=other-shop.myshopify.com&signature=abc&timestamp=1",
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ enabled: true, reason: "in_rollout" });
     expect(res.headers.get("ratelimit-limit")).toBe("100000");
@@ -116,7 +119,11 @@ describe("Ajax cart", () => {
     const added = await post("/cart/add.js", { items: [{ id: variant, quantity: 1 }] }, { cookie });
     expect(added.status).toBe(200);
     expect((await added.json()).items[0]).toMatchObject({ id: variant, quantity: 1 });
-    const updated = await post("/cart/update.js", { attributes: { _concierge_conversation_id: "conv_test" } }, { cookie });
+    const updated = await post(
+      "/cart/update.js",
+      { attributes: { _concierge_conversation_id: "conv_test" } },
+      { cookie },
+    );
     expect((await updated.json()).attributes).toEqual({ _concierge_conversation_id: "conv_test" });
     const cart = await (await get("/cart.js", { cookie })).json();
     expect(cart).toMatchObject({ item_count: 1, attributes: { _concierge_conversation_id: "conv_test" } });

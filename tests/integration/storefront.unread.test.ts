@@ -17,8 +17,7 @@ describe("GET /proxy/config?conversationId=", () => {
     const c = chat();
     await c.say("talk to a human");
     const id = c.conversationId!;
-    const config = async (visitorId: string) =>
-      answer(await client.get("config", { visitorId, conversationId: id }));
+    const config = async (visitorId: string) => answer(await client.get("config", { visitorId, conversationId: id }));
 
     const before = await config(c.visitorId);
     expect(before.body.unread).toBe(0);

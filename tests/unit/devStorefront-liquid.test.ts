@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createLiquid, schemaDefaults, shopifyJson } from "../../app/devStorefront/liquid.server";
 
-const EVIL = '</script><script>window.__pwned = 1</script>';
+const EVIL = "</script><script>window.__pwned = 1</script>";
 
 function render(settings: Record<string, unknown> = {}, locale = "en") {
   const liquid = createLiquid({});
@@ -27,7 +27,9 @@ function settingsOf(html: string) {
 
 describe("json filter", () => {
   it("escapes <, >, &, / and the JavaScript line separators like Shopify", () => {
-    expect(shopifyJson(EVIL)).toBe('"\\u003c\\/script\\u003e\\u003cscript\\u003ewindow.__pwned = 1\\u003c\\/script\\u003e"');
+    expect(shopifyJson(EVIL)).toBe(
+      '"\\u003c\\/script\\u003e\\u003cscript\\u003ewindow.__pwned = 1\\u003c\\/script\\u003e"',
+    );
     expect(shopifyJson("a & b\u2028\u2029")).toBe('"a \\u0026 b\\u2028\\u2029"');
     expect(shopifyJson(undefined)).toBe("null");
     expect(JSON.parse(shopifyJson({ label: EVIL }))).toEqual({ label: EVIL });
@@ -45,21 +47,36 @@ describe("the app embed block", () => {
   it("renders the schema defaults, the locale's strings and a deferred launcher", () => {
     const html = render({}, "fr");
     const settings = settingsOf(html);
-    expect(settings).toMatchObject({ proxy: "/apps/concierge", locale: "fr", position: "right", offset: 20, loggedIn: false });
+    expect(settings).toMatchObject({
+      proxy: "/apps/concierge",
+      locale: "fr",
+      position: "right",
+      offset: 20,
+      loggedIn: false,
+    });
     expect(settings.strings.launcher).toBe("Discuter avec notre concierge");
     expect(settings.panel).toMatch(/^\/cdn\/extensions\/concierge-widget\/assets\/concierge-panel\.js\?v=/);
-    expect(html).toMatch(/<script src="\/cdn\/extensions\/concierge-widget\/assets\/concierge-launcher\.js\?v=\w+" defer><\/script>/);
+    expect(html).toMatch(
+      /<script src="\/cdn\/extensions\/concierge-widget\/assets\/concierge-launcher\.js\?v=\w+" defer><\/script>/,
+    );
   });
 
   it("renders nothing on a template the merchant hid it from", () => {
     const liquid = createLiquid({});
     const scope = { request: { locale: { iso_code: "en" } }, routes: { root_url: "/" }, shop: {}, customer: null };
     expect(liquid.renderBlock({ ...scope, template: { name: "password" } }).trim()).toBe("");
-    expect(liquid.renderBlock({ ...scope, template: { name: "cart" } }, { hidden_templates: "product, Cart" }).trim()).toBe("");
-    expect(liquid.renderBlock({ ...scope, template: { name: "product" } }, { hidden_templates: "cart" })).toContain("concierge-launcher.js");
+    expect(
+      liquid.renderBlock({ ...scope, template: { name: "cart" } }, { hidden_templates: "product, Cart" }).trim(),
+    ).toBe("");
+    expect(liquid.renderBlock({ ...scope, template: { name: "product" } }, { hidden_templates: "cart" })).toContain(
+      "concierge-launcher.js",
+    );
   });
 
   it("reads setting defaults from the schema", () => {
-    expect(schemaDefaults('{% schema %}{"settings":[{"id":"a","default":3},{"id":"b"}]}{% endschema %}')).toEqual({ a: 3, b: null });
+    expect(schemaDefaults('{% schema %}{"settings":[{"id":"a","default":3},{"id":"b"}]}{% endschema %}')).toEqual({
+      a: 3,
+      b: null,
+    });
   });
 });

@@ -30,7 +30,9 @@ describe("theme app extension", () => {
 
   it("passes Theme Check with the theme-app-extension config: no offense at all", async () => {
     const run = await themeCheckRun(EXTENSION, CONFIG, () => undefined);
-    const offenses = run.offenses.map((o) => `${o.severity} ${o.check} ${o.uri.split("/").slice(-2).join("/")}: ${o.message}`);
+    const offenses = run.offenses.map(
+      (o) => `${o.severity} ${o.check} ${o.uri.split("/").slice(-2).join("/")}: ${o.message}`,
+    );
     expect(offenses).toEqual([]);
   });
 
@@ -89,13 +91,17 @@ describe("theme app extension", () => {
       for (const [key, value] of Object.entries(strings)) {
         expect(String(value).length, `${other} ${key}`).toBeGreaterThan(0);
         // Placeholders survive translation.
-        expect(String(value).match(/\{\w+\}/g) ?? [], `${other} ${key}`).toEqual(String(en[key]).match(/\{\w+\}/g) ?? []);
+        expect(String(value).match(/\{\w+\}/g) ?? [], `${other} ${key}`).toEqual(
+          String(en[key]).match(/\{\w+\}/g) ?? [],
+        );
       }
     }
     const block = readFileSync(join(EXTENSION, "blocks/concierge.liquid"), "utf8");
     const keys = /assign keys = '([^']+)'/.exec(block)![1].split(",");
     expect(keys.sort()).toEqual(Object.keys(en).sort());
-    expect(JSON.parse(readFileSync(join(EXTENSION, "locales/en.default.schema.json"), "utf8")).settings.position.label).toBeTruthy();
+    expect(
+      JSON.parse(readFileSync(join(EXTENSION, "locales/en.default.schema.json"), "utf8")).settings.position.label,
+    ).toBeTruthy();
   });
 });
 

@@ -43,7 +43,9 @@ export function createAnalytics(api: Api, visitorId: string) {
     const events = queue.splice(0, 50);
     queue = [];
     if (!events.length || !analyticsAllowed()) return;
-    api.post("events", { visitorId, events }, `ev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`).catch(() => undefined);
+    api
+      .post("events", { visitorId, events }, `ev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`)
+      .catch(() => undefined);
   }
 
   addEventListener("pagehide", flush);

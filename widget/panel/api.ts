@@ -74,7 +74,13 @@ export function createApi(proxy: string): Api {
       try {
         return await once<T>(method, path, query, body, key);
       } catch (error) {
-        if (!(error instanceof ApiError) || !error.retryable || error.status === 429 || attempt >= 2 || error.code === "network.offline") {
+        if (
+          !(error instanceof ApiError) ||
+          !error.retryable ||
+          error.status === 429 ||
+          attempt >= 2 ||
+          error.code === "network.offline"
+        ) {
           throw error;
         }
         await sleep(error.code === "idempotency.in_progress" ? 400 : 700 * (attempt + 1));

@@ -22,7 +22,11 @@ export function productCard(p: ProductCard, view: View): HTMLElement {
         add.setAttribute("aria-disabled", "true");
         try {
           await view.addToCart(p);
-          status.replaceChildren(s.added, " ", h("a", { href: `${view.settings.root.replace(/\/$/, "")}/cart` }, s.view_cart));
+          status.replaceChildren(
+            s.added,
+            " ",
+            h("a", { href: `${view.settings.root.replace(/\/$/, "")}/cart` }, s.view_cart),
+          );
         } catch {
           status.textContent = s.error;
         } finally {
@@ -33,19 +37,16 @@ export function productCard(p: ProductCard, view: View): HTMLElement {
     p.soldOut || !p.variantId ? s.sold_out : s.add_to_cart,
     hidden(` ${p.title}`),
   );
-  const save = h(
-    "button",
-    {
-      type: "button",
-      class: "btn",
-      "aria-pressed": String(view.isSaved(p.id)),
-      onclick: () => {
-        const saved = view.toggleSave(p);
-        save.setAttribute("aria-pressed", String(saved));
-        label.textContent = saved ? s.saved : s.save;
-      },
+  const save = h("button", {
+    type: "button",
+    class: "btn",
+    "aria-pressed": String(view.isSaved(p.id)),
+    onclick: () => {
+      const saved = view.toggleSave(p);
+      save.setAttribute("aria-pressed", String(saved));
+      label.textContent = saved ? s.saved : s.save;
     },
-  );
+  });
   const label = h("span", null, view.isSaved(p.id) ? s.saved : s.save);
   save.append(label, hidden(` ${p.title}`));
   const meta = [p.metal ? s[p.metal] : null].filter(Boolean).join(" · ");

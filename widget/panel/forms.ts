@@ -124,7 +124,11 @@ export function renderForm(form: FormMessage, view: View): HTMLElement {
       ),
     );
   }
-  const submit = h("button", { type: "submit", class: "pri" }, form.form === "product_filter" ? view.s.show_pieces : view.s.submit);
+  const submit = h(
+    "button",
+    { type: "submit", class: "pri" },
+    form.form === "product_filter" ? view.s.show_pieces : view.s.submit,
+  );
   fieldset.append(submit);
   el.append(fieldset);
 
@@ -174,11 +178,32 @@ export function filterForm(view: View, current: Record<string, unknown>): FormMe
     title: s.refine_title,
     submitAction: { type: "search" },
     fields: [
-      { name: "category", label: s.category, kind: "select", required: false, options: pick(["ring", "necklace", "earring", "bracelet"]), value: val("category") },
-      { name: "metal", label: s.metal, kind: "select", required: false, options: pick(["yellow_gold", "white_gold", "rose_gold", "platinum", "silver"]), value: val("metal") },
+      {
+        name: "category",
+        label: s.category,
+        kind: "select",
+        required: false,
+        options: pick(["ring", "necklace", "earring", "bracelet"]),
+        value: val("category"),
+      },
+      {
+        name: "metal",
+        label: s.metal,
+        kind: "select",
+        required: false,
+        options: pick(["yellow_gold", "white_gold", "rose_gold", "platinum", "silver"]),
+        value: val("metal"),
+      },
       { name: "priceMin", label: s.price_min, kind: "number", required: false, value: val("priceMin") },
       { name: "priceMax", label: s.price_max, kind: "number", required: false, value: val("priceMax") },
-      { name: "readyToShip", label: s.ready_to_ship, kind: "select", required: false, options: [any, { value: "true", label: s.ready_only }], value: current.readyToShip ? "true" : "" },
+      {
+        name: "readyToShip",
+        label: s.ready_to_ship,
+        kind: "select",
+        required: false,
+        options: [any, { value: "true", label: s.ready_only }],
+        value: current.readyToShip ? "true" : "",
+      },
     ],
   };
 }

@@ -42,8 +42,19 @@ function cards(m: Of<"product_cards">, view: View): HTMLElement {
     view.track("products_shown", { count: m.products.length });
   }
   const more = h("div", { class: "pills" });
-  if (m.hasMore) more.append(h("button", { type: "button", class: "pill", onclick: () => view.act({ type: "more" }, view.s.show_more) }, view.s.show_more));
-  const refine = h("button", { type: "button", class: "pill", "aria-expanded": "false", onclick: () => view.refine(refine) }, view.s.refine);
+  if (m.hasMore)
+    more.append(
+      h(
+        "button",
+        { type: "button", class: "pill", onclick: () => view.act({ type: "more" }, view.s.show_more) },
+        view.s.show_more,
+      ),
+    );
+  const refine = h(
+    "button",
+    { type: "button", class: "pill", "aria-expanded": "false", onclick: () => view.refine(refine) },
+    view.s.refine,
+  );
   more.append(refine);
   if (m.relaxations?.length) block.append(pills(m.relaxations, view));
   block.append(more);
@@ -73,7 +84,9 @@ function order(m: Of<"order_status">, view: View): HTMLElement {
           ),
         ),
       ),
-      o.shipping.carrier ? h("p", { class: "meta" }, [o.shipping.carrier, o.shipping.trackingNumber].filter(Boolean).join(" · ")) : null,
+      o.shipping.carrier
+        ? h("p", { class: "meta" }, [o.shipping.carrier, o.shipping.trackingNumber].filter(Boolean).join(" · "))
+        : null,
       tracking ? h("a", { href: tracking, class: "btn", rel: "noopener" }, view.s.track) : null,
     ),
   );
@@ -133,7 +146,8 @@ function csat(m: Of<"csat">, view: View): HTMLElement {
           "aria-label": fill(s.rate_n, { n }),
           onclick: () => {
             rating = n;
-            for (const other of stars.querySelectorAll("button")) other.setAttribute("aria-pressed", String(other === b));
+            for (const other of stars.querySelectorAll("button"))
+              other.setAttribute("aria-pressed", String(other === b));
             submit.disabled = false;
           },
         },
@@ -143,7 +157,11 @@ function csat(m: Of<"csat">, view: View): HTMLElement {
       return b;
     }),
   );
-  const submit = h("button", { type: "button", class: "pri", disabled: true, onclick: () => rating && send(rating) }, s.rate_send);
+  const submit = h(
+    "button",
+    { type: "button", class: "pri", disabled: true, onclick: () => rating && send(rating) },
+    s.rate_send,
+  );
   buttons.push(submit);
   return h(
     "div",
@@ -169,7 +187,11 @@ function handoff(m: Of<"handoff">, view: View): HTMLElement {
 export function renderMessage(m: Message, view: View, role?: string): HTMLElement | null {
   switch (m.type) {
     case "text":
-      return bubble(m.text, role === "shopper" ? "me" : m.role === "agent" || role === "agent" ? "agent" : "concierge", view);
+      return bubble(
+        m.text,
+        role === "shopper" ? "me" : m.role === "agent" || role === "agent" ? "agent" : "concierge",
+        view,
+      );
     case "quick_replies":
       return h("div", { class: "blk" }, m.text ? bubble(m.text, "concierge", view) : null, pills(m.replies, view));
     case "product_cards":

@@ -48,7 +48,6 @@ export function createPanel(ctx: PanelContext): Panel {
   const seen = new Set<string>();
   let contact: { email?: string; postalCode?: string } = {};
   let filters: Record<string, unknown> = {};
-  let escalated = false;
   let opened = false;
   let restored: Promise<void> | null = null;
   let pendingRetry: (() => void) | null = null;
@@ -72,17 +71,39 @@ export function createPanel(ctx: PanelContext): Panel {
   const menuId = uid("menu");
   const sub = h("p", { class: "sub", hidden: true });
   const savedCount = h("span", { class: "cnt" });
-  const savedButton = h("button", { type: "button", class: "ib", onclick: () => openDrawer(null) }, icon("heart"), savedCount);
+  const savedButton = h(
+    "button",
+    { type: "button", class: "ib", onclick: () => openDrawer(null) },
+    icon("heart"),
+    savedCount,
+  );
   const menuButton = h(
     "button",
-    { type: "button", class: "ib", "aria-label": s.menu, "aria-expanded": "false", "aria-controls": menuId, onclick: () => toggleMenu() },
+    {
+      type: "button",
+      class: "ib",
+      "aria-label": s.menu,
+      "aria-expanded": "false",
+      "aria-controls": menuId,
+      onclick: () => toggleMenu(),
+    },
     icon("more"),
   );
-  const closeButton = h("button", { type: "button", class: "ib", "aria-label": s.close, onclick: () => close() }, icon("close"));
+  const closeButton = h(
+    "button",
+    { type: "button", class: "ib", "aria-label": s.close, onclick: () => close() },
+    icon("close"),
+  );
   const menu = h("div", { class: "mn", id: menuId, hidden: true });
   const log = h("div", { class: "log", role: "log", "aria-labelledby": titleId, tabindex: "0" });
   const status = h("div", { class: "st", role: "status" });
-  const input = h("textarea", { id: inputId, rows: 1, placeholder: s.placeholder, maxlength: 1000, autocomplete: "off" });
+  const input = h("textarea", {
+    id: inputId,
+    rows: 1,
+    placeholder: s.placeholder,
+    maxlength: 1000,
+    autocomplete: "off",
+  });
   const composer = h(
     "form",
     { class: "ft" },
@@ -93,7 +114,14 @@ export function createPanel(ctx: PanelContext): Panel {
   const panel = h(
     "section",
     { class: `p${isDarkPage() ? " dark" : ""}`, role: "dialog", "aria-labelledby": titleId, hidden: true },
-    h("div", { class: "hd" }, h("div", { class: "grow" }, h("h2", { id: titleId }, s.title), sub), savedButton, menuButton, closeButton),
+    h(
+      "div",
+      { class: "hd" },
+      h("div", { class: "grow" }, h("h2", { id: titleId }, s.title), sub),
+      savedButton,
+      menuButton,
+      closeButton,
+    ),
     menu,
     log,
     status,
@@ -122,7 +150,6 @@ export function createPanel(ctx: PanelContext): Panel {
     if (m.id && seen.has(m.id)) return;
     if (m.id) seen.add(m.id);
     if (m.type === "handoff") {
-      escalated = true;
       sub.hidden = false;
       sub.textContent = m.text;
       startPolling();
@@ -185,17 +212,38 @@ export function createPanel(ctx: PanelContext): Panel {
     clearError();
     const offline = error instanceof ApiError && error.code === "network.offline";
     const mail = settings.email
-      ? h("a", { class: "btn", href: `mailto:${settings.email}?subject=${encodeURIComponent(s.shop_email_subject)}` }, s.email_stylist)
+      ? h(
+          "a",
+          { class: "btn", href: `mailto:${settings.email}?subject=${encodeURIComponent(s.shop_email_subject)}` },
+          s.email_stylist,
+        )
       : null;
     const again = retry
-      ? h("button", { type: "button", class: "pri", onclick: () => { clearError(); retry(); } }, s.retry)
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "pri",
+            onclick: () => {
+              clearError();
+              retry();
+            },
+          },
+          s.retry,
+        )
       : null;
-    const message = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429 && error.message
-      ? error.message
-      : offline
-        ? s.offline
-        : s.error;
-    errorBox = h("div", { class: "alert", role: "alert" }, h("p", null, message), h("div", { class: "pills" }, again, mail));
+    const message =
+      error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429 && error.message
+        ? error.message
+        : offline
+          ? s.offline
+          : s.error;
+    errorBox = h(
+      "div",
+      { class: "alert", role: "alert" },
+      h("p", null, message),
+      h("div", { class: "pills" }, again, mail),
+    );
     pendingRetry = retry;
     add(errorBox);
   }
@@ -209,7 +257,10 @@ export function createPanel(ctx: PanelContext): Panel {
       await job(key);
       return true;
     } catch (error) {
-      showError(error, error instanceof ApiError && !error.retryable && error.status !== 0 ? null : () => void attempt(job, key));
+      showError(
+        error,
+        error instanceof ApiError && !error.retryable && error.status !== 0 ? null : () => void attempt(job, key),
+      );
       return false;
     } finally {
       busy(false);
@@ -280,11 +331,16 @@ export function createPanel(ctx: PanelContext): Panel {
       };
       return attempt(async (key) => {
         try {
-          const { returnRequest: r } = await api.post<{ returnRequest: { rma: string; nextSteps: string } }>("returns", body, key);
+          const { returnRequest: r } = await api.post<{ returnRequest: { rma: string; nextSteps: string } }>(
+            "returns",
+            body,
+            key,
+          );
           analytics.track("return_initiated", { option: String(body.option ?? "") });
           add(bubble(fill(s.request_sent, { rma: r.rma, next: r.nextSteps }), "concierge", view));
         } catch (error) {
-          if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0 || error.status === 429) throw error;
+          if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0 || error.status === 429)
+            throw error;
           add(bubble(error.message, "concierge", view));
           add(pills([{ label: s.start_stylist, action: { type: "start", intent: "stylist_contact" } }], view));
         }
@@ -301,11 +357,9 @@ export function createPanel(ctx: PanelContext): Panel {
       ...(values.website ? { website: values.website } : {}),
     };
     return attempt(async (key) => {
-      const { ticket } = await api.post<{ ticket: { id: string; number: number; status: string; expectedReplyBy: string; expectedReplyText?: string } }>(
-        "escalations",
-        body,
-        key,
-      );
+      const { ticket } = await api.post<{
+        ticket: { id: string; number: number; status: string; expectedReplyBy: string; expectedReplyText?: string };
+      }>("escalations", body, key);
       analytics.track("stylist_ticket_created");
       addMessage({
         id: `local-${ticket.id}`,
@@ -364,7 +418,11 @@ export function createPanel(ctx: PanelContext): Panel {
       let f = moneyFormats.get(key);
       if (!f) {
         try {
-          f = new Intl.NumberFormat(settings.locale, { style: "currency", currency, ...(whole ? { maximumFractionDigits: 0 } : {}) });
+          f = new Intl.NumberFormat(settings.locale, {
+            style: "currency",
+            currency,
+            ...(whole ? { maximumFractionDigits: 0 } : {}),
+          });
         } catch {
           f = new Intl.NumberFormat(settings.locale);
         }
@@ -431,10 +489,7 @@ export function createPanel(ctx: PanelContext): Panel {
     menuButton.setAttribute("aria-expanded", String(show));
     if (!show) return;
     const del = h("button", { type: "button", class: "btn", onclick: () => confirmDelete() }, s.delete_chat);
-    menu.replaceChildren(
-      del,
-      h("a", { class: "btn", href: `${cartRoot}/policies/privacy-policy` }, s.privacy),
-    );
+    menu.replaceChildren(del, h("a", { class: "btn", href: `${cartRoot}/policies/privacy-policy` }, s.privacy));
     del.focus();
   }
 
@@ -459,7 +514,6 @@ export function createPanel(ctx: PanelContext): Panel {
     analytics.track("conversation_deleted");
     setConversation(null);
     seen.clear();
-    escalated = false;
     sub.hidden = true;
     log.replaceChildren();
     toggleMenu(false);

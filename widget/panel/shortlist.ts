@@ -35,7 +35,11 @@ export function createShortlist(api: Api, visitorId: string, conversationId: () 
   async function save(): Promise<{ id: string } | null> {
     if (!items.length) return null;
     const conversation = conversationId();
-    const body = { visitorId, productIds: items.map((p) => p.id), ...(conversation ? { conversationId: conversation } : {}) };
+    const body = {
+      visitorId,
+      productIds: items.map((p) => p.id),
+      ...(conversation ? { conversationId: conversation } : {}),
+    };
     const { shortlist } = await api.post<{ shortlist: { id: string } }>("shortlist", body, newKey());
     return shortlist;
   }
@@ -112,7 +116,11 @@ export function shortlistDrawer(
       "div",
       { class: "hd" },
       h("h2", { tabindex: "-1" }, title),
-      h("button", { type: "button", class: "ib", "aria-label": `${s.close}: ${title}`, onclick: onClose }, icon("close")),
+      h(
+        "button",
+        { type: "button", class: "ib", "aria-label": `${s.close}: ${title}`, onclick: onClose },
+        icon("close"),
+      ),
     ),
     body,
   );
