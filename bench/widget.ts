@@ -90,7 +90,6 @@ export async function benchWidget(): Promise<void> {
   const app = await startApp({
     RATE_LIMIT_PER_MINUTE: "100000",
     RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
-    LOG_LEVEL: "warn",
   });
   const chrome = await launch({
     chromePath: CHROMIUM,

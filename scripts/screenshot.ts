@@ -6,7 +6,7 @@ import { startApp } from "../tests/support/app";
 
 const OUT = "Docs/images/storefront-concierge.png";
 
-const app = await startApp({ LOG_LEVEL: "warn" });
+const app = await startApp();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu"],
