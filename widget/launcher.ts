@@ -50,10 +50,18 @@ async function loadConfig(
   conversationId: string | null,
   preview: string | null,
 ) {
-  const cached = read(session, STORAGE.config);
-  if (cached) {
-    const entry = JSON.parse(cached) as { at: number; c: string | null; p: string | null; v: WidgetConfig };
-    if (Date.now() - entry.at < CONFIG_TTL_MS && entry.c === conversationId && entry.p === preview) return entry.v;
+  try {
+    const entry = JSON.parse(read(session, STORAGE.config) ?? "null") as {
+      at: number;
+      c: string | null;
+      p: string | null;
+      v: WidgetConfig;
+    } | null;
+    // The cache never outlives 20 s, nor a clock moved backwards.
+    const age = entry ? Date.now() - entry.at : -1;
+    if (entry && age >= 0 && age < CONFIG_TTL_MS && entry.c === conversationId && entry.p === preview) return entry.v;
+  } catch {
+    // a damaged entry: ask the server
   }
   const query = new URLSearchParams({ visitorId });
   if (conversationId) query.set("conversationId", conversationId);
