@@ -17,16 +17,10 @@ import { normalise } from "../app/concierge/understanding/normalise";
 import { proxySignature } from "../tests/support/proxy";
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
+import { table } from "./table";
 
 const SHOP = "aurora-demo.myshopify.com";
 
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 // ---------- understanding ----------
 

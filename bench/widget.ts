@@ -8,6 +8,7 @@ import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startApp } from "../tests/support/app";
 import { ASSETS_DIR, buildWidget, overBudget, type FileSize } from "../widget/build";
+import { table } from "./table";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
@@ -27,13 +28,6 @@ interface Sample {
   fcp: number;
 }
 
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -21,6 +21,11 @@ try {
   await input.fill("rose gold rings under $800");
   await input.press("Enter");
   await host.locator(".cards img").first().waitFor();
+  // Show the answer from its first line: the shopper's question, the concierge's words, the first cards.
+  await host.locator(".log").evaluate((log) => {
+    const me = [...log.querySelectorAll<HTMLElement>(".m.me")].at(-1)!;
+    log.scrollTop = me.offsetTop - (log as HTMLElement).offsetTop - 8;
+  });
   await page.waitForTimeout(400); // images decoded, the rise animation over
   await page.screenshot({ path: OUT });
   console.log(`wrote ${OUT}`);

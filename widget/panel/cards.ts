@@ -70,6 +70,7 @@ export function productCard(p: ProductCard, view: View): HTMLElement {
       h(
         "div",
         { class: "acts" },
+        add,
         url
           ? h(
               "a",
@@ -78,7 +79,6 @@ export function productCard(p: ProductCard, view: View): HTMLElement {
               hidden(` ${p.title}`),
             )
           : null,
-        add,
         save,
       ),
       status,

@@ -28,7 +28,7 @@ a{color:inherit}
 .ib:focus-visible{outline:2px solid var(--ac-accent)}
 .cnt{font-size:13px;font-weight:600}
 .mn{border-bottom:1px solid var(--ac-border);padding:8px 16px;display:flex;flex-wrap:wrap;gap:8px;align-items:center;background:var(--ac-surface)}
-.log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:12px;overscroll-behavior:contain}
+.log{flex:1;min-height:0;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:12px;overscroll-behavior:contain}
 .m{max-width:88%;padding:10px 12px;border-radius:14px;background:var(--ac-surface);white-space:pre-wrap;overflow-wrap:anywhere}
 .m.me{align-self:flex-end;background:var(--ac-accent);color:var(--ac-on-accent)}
 .m.agent{border:1px solid var(--ac-accent)}
