@@ -21,7 +21,6 @@ import { table } from "./table";
 
 const SHOP = "aurora-demo.myshopify.com";
 
-
 // ---------- understanding ----------
 
 function timePerMessage(fn: (text: string) => unknown, rounds: number): { meanUs: number; p99Us: number } {

@@ -28,7 +28,6 @@ interface Sample {
   fcp: number;
 }
 
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
