@@ -63,6 +63,8 @@ async function loadConfig(
   } catch {
     // a damaged entry: ask the server
   }
+  // Ask only once the page has loaded: the request then never competes with the theme's hero image (LCP).
+  if (document.readyState !== "complete") await new Promise((r) => addEventListener("load", r, { once: true }));
   const query = new URLSearchParams({ visitorId });
   if (conversationId) query.set("conversationId", conversationId);
   if (preview) query.set("preview", preview);
