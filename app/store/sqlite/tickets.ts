@@ -1,6 +1,6 @@
 // Stylist tickets: the agents' queue, ordered by priority then SLA deadline.
 
-import { pageLimit, type Store, type Ticket, type TicketFilter } from "../port";
+import { pageLimit, type Store, type Ticket, type TicketEvent, type TicketFilter } from "../port";
 import { codec, v } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
 
@@ -26,6 +26,22 @@ const ticketRow = codec<Ticket>(
   // The queue's sort key (high = 0) as a column, so an index can serve "high first, then SLA".
   (t) => ({ priority_rank: t.priority === "high" ? 0 : 1 }),
 );
+
+/** The ticket without the shopper's words; what stays is ids, statuses, dates and the queue position. */
+function redactTicket(ticket: Ticket, scope: "transcript" | "all", event: TicketEvent): Ticket {
+  const context = { ...ticket.context, transcript: [] };
+  const base = { ...ticket, context, events: [...ticket.events, event], updatedAt: event.at };
+  if (scope === "transcript") return base;
+  return {
+    ...base,
+    contact: { name: "", email: "", phone: null },
+    notes: null,
+    preferredTime: null,
+    context: { transcript: [] },
+    internalNotes: ticket.internalNotes.map((n) => ({ ...n, body: "" })),
+    events: base.events.map(({ data: _data, ...rest }) => rest),
+  };
+}
 
 export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, nextSequence }: Sql): Store["tickets"] {
   const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number">): Ticket => {
@@ -56,6 +72,8 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
       if (filter.status !== undefined) where.add("status = ?", filter.status);
       if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
       if (filter.priority !== undefined) where.add("priority = ?", filter.priority);
+      if (filter.dueBefore !== undefined) where.add("sla_due_at <= ?", filter.dueBefore);
+      if (filter.unresolved) where.add("status != 'resolved'");
       if (after) where.add("(priority_rank, sla_due_at, id) > (?, ?, ?)", ...after);
       const found = all(
         `SELECT * FROM tickets WHERE ${where.sql()} ORDER BY priority_rank, sla_due_at, id LIMIT ?`,
@@ -76,6 +94,20 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
         events: [...ticket.events, event],
         updatedAt: event.at,
       }));
+    },
+    async findForRedaction(shop, target) {
+      return all(
+        "SELECT id FROM tickets WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+          "OR (? IS NOT NULL AND lower(json_extract(contact, '$.email')) = lower(?))) ORDER BY id",
+        shop,
+        JSON.stringify(target.conversationIds),
+        target.email ?? null,
+        target.email ?? null,
+      ).map((r) => r.id as string);
+    },
+    async redact(shop, id, scope, event) {
+      const changed = changeTicket.immediate(shop, id, (ticket) => redactTicket(ticket, scope, event));
+      return changed !== null;
     },
     async addNote(shop, id, note) {
       return changeTicket.immediate(shop, id, (ticket) => ({
