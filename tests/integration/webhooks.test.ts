@@ -35,19 +35,37 @@ function samplePayload(topic: string): Record<string, unknown> {
   if (topic === "inventory_levels/update") return { inventory_item_id: 1, location_id: 2, available: 3 };
   if (topic.startsWith("customers/") && !topic.includes("_") && topic !== "customers/redact") return customerPayload();
   if (topic.startsWith("orders/")) return orderPayload();
-  if (topic === "customers/redact") return { shop_domain: SHOP, customer: { id: 1, email: "nobody@example.com", phone: null }, orders_to_redact: [] };
+  if (topic === "customers/redact")
+    return { shop_domain: SHOP, customer: { id: 1, email: "nobody@example.com", phone: null }, orders_to_redact: [] };
   if (topic === "customers/data_request")
-    return { shop_domain: SHOP, customer: { id: 1, email: "nobody@example.com" }, orders_requested: [], data_request: { id: 1 } };
+    return {
+      shop_domain: SHOP,
+      customer: { id: 1, email: "nobody@example.com" },
+      orders_requested: [],
+      data_request: { id: 1 },
+    };
   return { shop_domain: OTHER, shop_id: 1 };
 }
 
 const jobsDone = (shop: string) =>
-  eventually(async () => count(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE shop = ? AND status IN ('pending', 'running')", shop) === 0, 15_000, 100);
+  eventually(
+    async () =>
+      count(
+        app.databasePath,
+        "SELECT count(*) AS n FROM jobs WHERE shop = ? AND status IN ('pending', 'running')",
+        shop,
+      ) === 0,
+    15_000,
+    100,
+  );
 
 describe("shopify.app.toml", () => {
   const toml = parse(readFileSync("shopify.app.toml", "utf8")) as {
     app_proxy: { url: string; subpath: string; prefix: string };
-    webhooks: { api_version: string; subscriptions: { topics?: string[]; compliance_topics?: string[]; uri: string }[] };
+    webhooks: {
+      api_version: string;
+      subscriptions: { topics?: string[]; compliance_topics?: string[]; uri: string }[];
+    };
   };
 
   it("declares the app proxy at /proxy under /apps/concierge", () => {
@@ -87,21 +105,36 @@ describe("verification", () => {
       const payload = samplePayload(topic);
       await expectError(await send(topic, payload, { hmac: "AAAA" }), 401, "auth.invalid_signature", `${topic} bad`);
       await expectError(await send(topic, payload, { hmac: null }), 401, "auth.invalid_signature", `${topic} missing`);
-      await expectError(await send(topic, payload, { secret: "someone-elses-secret-0123456789" }), 401, "auth.invalid_signature", topic);
+      await expectError(
+        await send(topic, payload, { secret: "someone-elses-secret-0123456789" }),
+        401,
+        "auth.invalid_signature",
+        topic,
+      );
     }
     // A body changed after signing fails too.
     const product = productPayload({ title: "Tampered" });
     const signedFor = JSON.stringify(productPayload());
-    const res = await send("products/create", product, { hmac: (await import("../support/webhooks")).webhookHmac(signedFor, secret) });
+    const res = await send("products/create", product, {
+      hmac: (await import("../support/webhooks")).webhookHmac(signedFor, secret),
+    });
     await expectError(res, 401, "auth.invalid_signature");
     expect(count(app.databasePath, "SELECT count(*) AS n FROM products WHERE title = 'Tampered'")).toBe(0);
   });
 
   it("answers 400 for a validly signed body that is not JSON, a topic posted to another path, missing headers; 405 for GET", async () => {
     await expectError(await send("products/update", null, { raw: "not json{" }), 400, "webhook.malformed");
-    await expectError(await send("products/update", productPayload(), { topicHeader: "products/delete" }), 400, "webhook.malformed");
+    await expectError(
+      await send("products/update", productPayload(), { topicHeader: "products/delete" }),
+      400,
+      "webhook.malformed",
+    );
     await expectError(await send("orders/create", orderPayload(), { webhookId: "" }), 400, "webhook.malformed");
-    await expectError(await send("customers/redact", { ...samplePayload("customers/redact"), shop_domain: OTHER }), 400, "webhook.malformed");
+    await expectError(
+      await send("customers/redact", { ...samplePayload("customers/redact"), shop_domain: OTHER }),
+      400,
+      "webhook.malformed",
+    );
     await expectError(await send("products/update", null, { method: "GET" }), 405, "method.not_allowed");
   });
 });
@@ -109,7 +142,9 @@ describe("verification", () => {
 describe("the mirror", () => {
   it("a redelivered webhook (same X-Shopify-Webhook-Id) is acknowledged and applied once", async () => {
     const product = productPayload({ title: "First Title" });
-    const first = await expectOk<{ duplicate: boolean }>(await send("products/create", product, { webhookId: "wh-dup-1" }));
+    const first = await expectOk<{ duplicate: boolean }>(
+      await send("products/create", product, { webhookId: "wh-dup-1" }),
+    );
     expect(first.duplicate).toBe(false);
     await jobsDone(SHOP);
     const again = await expectOk<{ duplicate: boolean }>(
@@ -117,9 +152,9 @@ describe("the mirror", () => {
     );
     expect(again.duplicate).toBe(true);
     await jobsDone(SHOP);
-    expect(query(app.databasePath, "SELECT title FROM products WHERE shop = ? AND id = ?", SHOP, String(product.id))).toEqual([
-      { title: "First Title" },
-    ]);
+    expect(
+      query(app.databasePath, "SELECT title FROM products WHERE shop = ? AND id = ?", SHOP, String(product.id)),
+    ).toEqual([{ title: "First Title" }]);
     expect(count(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE key = 'webhook:wh-dup-1'")).toBe(1);
   });
 
@@ -128,7 +163,8 @@ describe("the mirror", () => {
     const id = String(product.id);
     await expectOk(await send("products/create", product));
     await jobsDone(SHOP);
-    const row = () => query<Record<string, unknown>>(app.databasePath, "SELECT * FROM products WHERE shop = ? AND id = ?", SHOP, id)[0];
+    const row = () =>
+      query<Record<string, unknown>>(app.databasePath, "SELECT * FROM products WHERE shop = ? AND id = ?", SHOP, id)[0];
     expect(row()).toMatchObject({ category: "ring", metal: "rose_gold", ready_to_ship: 1, price: 1450, inventory: 2 });
     const variants = JSON.parse(row().variants as string);
     expect(variants.map((v: { ringSize: number }) => v.ringSize)).toEqual([6, 7]);
@@ -140,14 +176,25 @@ describe("the mirror", () => {
     expect(found.products.map((p) => p.id)).toContain(id);
 
     const sizeSix = product.variants[0].inventory_item_id;
-    await expectOk(await send("inventory_levels/update", { inventory_item_id: sizeSix, location_id: 77, available: 0 }));
+    await expectOk(
+      await send("inventory_levels/update", { inventory_item_id: sizeSix, location_id: 77, available: 0 }),
+    );
     await jobsDone(SHOP);
     expect(row()).toMatchObject({ inventory: 0, ready_to_ship: 0 });
-    await expectOk(await send("inventory_levels/update", { inventory_item_id: sizeSix, location_id: 77, available: 4 }));
+    await expectOk(
+      await send("inventory_levels/update", { inventory_item_id: sizeSix, location_id: 77, available: 4 }),
+    );
     await jobsDone(SHOP);
     expect(row()).toMatchObject({ inventory: 4, ready_to_ship: 1 });
 
-    await expectOk(await send("products/update", { ...product, tags: "bridal", options: [{ name: "Metal", values: ["Platinum"] }], variants: product.variants.map((v) => ({ ...v, option1: "Platinum" })) }));
+    await expectOk(
+      await send("products/update", {
+        ...product,
+        tags: "bridal",
+        options: [{ name: "Metal", values: ["Platinum"] }],
+        variants: product.variants.map((v) => ({ ...v, option1: "Platinum" })),
+      }),
+    );
     await jobsDone(SHOP);
     expect(row()).toMatchObject({ metal: "platinum", ready_to_ship: 0 });
 
@@ -161,9 +208,14 @@ describe("the mirror", () => {
     await expectOk(await send("customers/create", customer));
     await expectOk(await send("customers/update", { ...customer, first_name: "Juniper" }));
     await jobsDone(SHOP);
-    expect(query(app.databasePath, "SELECT first_name, email FROM customers WHERE shop = ? AND id = ?", SHOP, String(customer.id))).toEqual([
-      { first_name: "Juniper", email: "june.m@example.com" },
-    ]);
+    expect(
+      query(
+        app.databasePath,
+        "SELECT first_name, email FROM customers WHERE shop = ? AND id = ?",
+        SHOP,
+        String(customer.id),
+      ),
+    ).toEqual([{ first_name: "Juniper", email: "june.m@example.com" }]);
   });
 
   it("orders: created, attributed to the widget's conversation, fulfilled, delivered, cancelled — and trackable", async () => {
@@ -177,7 +229,8 @@ describe("the mirror", () => {
     const id = String(order.id);
     await expectOk(await send("orders/create", order));
     await jobsDone(SHOP);
-    const row = () => query<Record<string, unknown>>(app.databasePath, "SELECT * FROM orders WHERE shop = ? AND id = ?", SHOP, id)[0];
+    const row = () =>
+      query<Record<string, unknown>>(app.databasePath, "SELECT * FROM orders WHERE shop = ? AND id = ?", SHOP, id)[0];
     expect(row()).toMatchObject({ status: "paid", conversation_id: chat.conversationId, email: "lena@example.com" });
 
     const shipped = { ...order, fulfillments: [{ ...deliveredFulfillment(1), shipment_status: "in_transit" }] };
@@ -207,7 +260,9 @@ describe("the mirror", () => {
     const stray = orderPayload({ note_attributes: [{ name: "_concierge_conversation_id", value: "conv_not_ours" }] });
     await expectOk(await send("orders/create", stray));
     await jobsDone(SHOP);
-    expect(query(app.databasePath, "SELECT conversation_id FROM orders WHERE id = ?", String(stray.id))).toEqual([{ conversation_id: null }]);
+    expect(query(app.databasePath, "SELECT conversation_id FROM orders WHERE id = ?", String(stray.id))).toEqual([
+      { conversation_id: null },
+    ]);
   });
 });
 
@@ -215,7 +270,13 @@ describe("app/uninstalled and shop/redact", () => {
   it("uninstall removes the sessions and marks the shop, keeping its data; shop/redact then erases all of it", async () => {
     await seedShop(app.databasePath, OTHER);
     const { execute } = await import("../support/storefront");
-    execute(app.databasePath, "INSERT INTO sessions (id, shop, data) VALUES (?, ?, ?)", `offline_${OTHER}`, OTHER, "[]");
+    execute(
+      app.databasePath,
+      "INSERT INTO sessions (id, shop, data) VALUES (?, ?, ?)",
+      `offline_${OTHER}`,
+      OTHER,
+      "[]",
+    );
     const products = count(app.databasePath, "SELECT count(*) AS n FROM products WHERE shop = ?", OTHER);
     expect(products).toBeGreaterThan(0);
 
@@ -233,12 +294,16 @@ describe("app/uninstalled and shop/redact", () => {
     await expectOk(await send("shop/redact", { shop_id: 1, shop_domain: OTHER }, { shop: OTHER }));
     await jobsDone(OTHER);
     for (const table of tableNames(app.databasePath)) {
-      const columns = query<{ name: string }>(app.databasePath, `SELECT name FROM pragma_table_info('${table}')`).map((c) => c.name);
+      const columns = query<{ name: string }>(app.databasePath, `SELECT name FROM pragma_table_info('${table}')`).map(
+        (c) => c.name,
+      );
       if (!columns.includes("shop")) continue;
       const left = query<Record<string, unknown>>(app.databasePath, `SELECT * FROM "${table}" WHERE shop = ?`, OTHER);
       if (table === "jobs") {
         // The record that the redaction happened: ids only.
-        expect(left.map((j) => ({ kind: j.kind, status: j.status, payload: j.payload }))).toEqual([{ kind: "webhook", status: "done", payload: "{}" }]);
+        expect(left.map((j) => ({ kind: j.kind, status: j.status, payload: j.payload }))).toEqual([
+          { kind: "webhook", status: "done", payload: "{}" },
+        ]);
       } else {
         expect(left, table).toEqual([]);
       }

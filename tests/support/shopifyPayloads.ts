@@ -18,8 +18,32 @@ export function productPayload(overrides: Record<string, unknown> = {}) {
       { name: "Ring size", position: 2, values: ["6", "7"] },
     ],
     variants: [
-      { id: shopifyId(), title: "18k Rose Gold / 6", price: "1450.00", compare_at_price: null, sku: "AHR-6", option1: "18k Rose Gold", option2: "6", inventory_quantity: 2, inventory_management: "shopify", inventory_policy: "deny", inventory_item_id: shopifyId() },
-      { id: shopifyId(), title: "18k Rose Gold / 7", price: "1450.00", compare_at_price: "1600.00", sku: "AHR-7", option1: "18k Rose Gold", option2: "7", inventory_quantity: 0, inventory_management: "shopify", inventory_policy: "deny", inventory_item_id: shopifyId() },
+      {
+        id: shopifyId(),
+        title: "18k Rose Gold / 6",
+        price: "1450.00",
+        compare_at_price: null,
+        sku: "AHR-6",
+        option1: "18k Rose Gold",
+        option2: "6",
+        inventory_quantity: 2,
+        inventory_management: "shopify",
+        inventory_policy: "deny",
+        inventory_item_id: shopifyId(),
+      },
+      {
+        id: shopifyId(),
+        title: "18k Rose Gold / 7",
+        price: "1450.00",
+        compare_at_price: "1600.00",
+        sku: "AHR-7",
+        option1: "18k Rose Gold",
+        option2: "7",
+        inventory_quantity: 0,
+        inventory_management: "shopify",
+        inventory_policy: "deny",
+        inventory_item_id: shopifyId(),
+      },
     ],
     images: [{ src: "https://cdn.example/halo.jpg", alt: "Halo ring" }],
     updated_at: new Date().toISOString(),
@@ -55,7 +79,16 @@ export function orderPayload(overrides: Record<string, unknown> = {}) {
     currency: "USD",
     note_attributes: [],
     line_items: [
-      { id: shopifyId(), product_id: null, variant_id: null, title: "Aurora Halo Ring", variant_title: "Size 6", quantity: 1, price: "1450.00", properties: [] },
+      {
+        id: shopifyId(),
+        product_id: null,
+        variant_id: null,
+        title: "Aurora Halo Ring",
+        variant_title: "Size 6",
+        quantity: 1,
+        price: "1450.00",
+        properties: [],
+      },
     ],
     fulfillments: [],
     ...overrides,
@@ -65,5 +98,12 @@ export function orderPayload(overrides: Record<string, unknown> = {}) {
 /** A fulfilment Shopify reports as delivered `daysAgo` days ago. */
 export function deliveredFulfillment(daysAgo: number) {
   const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-  return { tracking_company: "UPS", tracking_number: "1Z999", tracking_url: "https://ups.example/1Z999", created_at: at, updated_at: at, shipment_status: "delivered" };
+  return {
+    tracking_company: "UPS",
+    tracking_number: "1Z999",
+    tracking_url: "https://ups.example/1Z999",
+    created_at: at,
+    updated_at: at,
+    shipment_status: "delivered",
+  };
 }

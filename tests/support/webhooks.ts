@@ -57,7 +57,9 @@ export async function startSmtpServer(options: { refuse?: () => boolean } = {}) 
     onData(stream, _session, callback) {
       if (options.refuse?.()) {
         stream.resume();
-        stream.on("end", () => callback(Object.assign(new Error("mailbox temporarily unavailable"), { responseCode: 451 })));
+        stream.on("end", () =>
+          callback(Object.assign(new Error("mailbox temporarily unavailable"), { responseCode: 451 })),
+        );
         return;
       }
       simpleParser(stream)
@@ -90,7 +92,10 @@ export async function startSmtpServer(options: { refuse?: () => boolean } = {}) 
  * Every string in the SQLite file that contains one of `needles` (case-insensitive): every table the schema has —
  * FTS5 shadow tables (segments) included — every row, every column, BLOBs read as text.
  */
-export function findEverywhere(databasePath: string, needles: string[]): { table: string; column: string; value: string }[] {
+export function findEverywhere(
+  databasePath: string,
+  needles: string[],
+): { table: string; column: string; value: string }[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
