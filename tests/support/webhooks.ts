@@ -48,7 +48,7 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 (no TLS, no auth) collecting every message it accepts. */
-export async function startSmtpServer(options: { refuse?: () => boolean } = {}) {
+export async function startSmtpServer(options: { refuse?: () => boolean; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -78,7 +78,7 @@ export async function startSmtpServer(options: { refuse?: () => boolean } = {}) 
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
