@@ -270,6 +270,11 @@ export async function runBackfillStep(runtime: Runtime, job: Job, budgetMs = STE
   // A newer run replaced this one, or it already finished: nothing to do.
   if (!progress || progress.runId !== runId || progress.status !== "running") return;
   const deadline = Date.now() + budgetMs;
+  // A worker whose lease ran out (it hung, another took over) must not write older progress over the newer.
+  const stillHeld = async () => {
+    const current = await runtime.store.jobs.get(shop, job.id);
+    return current?.status === "running" && current.leaseOwner === job.leaseOwner;
+  };
   const save = async (change: Partial<SyncProgress>) => {
     progress = { ...progress!, ...change, updatedAt: new Date().toISOString() };
     await runtime.store.syncProgress.put(shop, progress);
@@ -282,6 +287,7 @@ export async function runBackfillStep(runtime: Runtime, job: Job, budgetMs = STE
       }
       const phase = progress.phase;
       const page = await fetchPage(runtime, shop, phase, progress);
+      if (!(await stillHeld())) return;
       const applied = await applyPage(runtime, shop, phase, page.nodes);
       const counts = { ...progress.counts, [phase]: progress.counts[phase] + applied };
       if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
