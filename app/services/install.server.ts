@@ -31,5 +31,8 @@ export async function onInstalled(runtime: Runtime, shop: string, now = new Date
   }
   forgetShop(shop);
   const progress = await runtime.store.syncProgress.get(shop);
-  if (!progress || progress.status === "failed") await startBackfill(runtime, shop, now);
+  if (!progress || progress.status === "failed") {
+    await startBackfill(runtime.store, shop, now);
+    runtime.worker.nudge();
+  }
 }

@@ -100,7 +100,7 @@ describe("backfill", () => {
   it("an Admin API failure mid-way is retried from the saved page, not from the start", async () => {
     const { runtime, store, fake } = await setup();
     fake.failOnce("products", fake.cursorAt(100), { status: 503 });
-    await startBackfill(runtime, SHOP);
+    await startBackfill(store, SHOP);
     runtime.worker.start();
     await until(async () => (await backfillProgress(runtime, SHOP)).status === "done");
     const products = fake.requests.filter((r) => r.resource === "products").map((r) => r.cursor);
@@ -113,7 +113,7 @@ describe("backfill", () => {
     const { runtime, store, fake, makeWorker } = await setup({ leaseMs: 400 });
     // The first worker's request for the customers page hangs long past its lease, as if the process froze.
     fake.failOnce("customers", null, { delayMs: 2_500 });
-    await startBackfill(runtime, SHOP);
+    await startBackfill(store, SHOP);
     const first = runtime.worker;
     first.start();
     await until(async () => fake.requests.some((r) => r.resource === "customers"));
@@ -135,7 +135,7 @@ describe("backfill", () => {
   it("stops and says why when the shop has no offline session", async () => {
     const { runtime, store } = await setup();
     await store.sessions.delete(`offline_${SHOP}`);
-    await startBackfill(runtime, SHOP);
+    await startBackfill(store, SHOP);
     runtime.worker.start();
     await until(async () => (await backfillProgress(runtime, SHOP)).status === "failed");
     expect((await backfillProgress(runtime, SHOP)).lastError).toMatch(/no offline session/);

@@ -7,7 +7,7 @@ import { AdminApiAuthError } from "~/platform/adminApi.server";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import { PermanentJobError, type Continue } from "~/platform/worker.server";
-import type { Job, SyncProgress } from "~/store/port";
+import type { Job, Store, SyncProgress } from "~/store/port";
 import { catalogMappingOf, upsertCustomer, upsertOrder, upsertProduct } from "./mirror.server";
 import { customerFromGraphql, orderFromGraphql, productFromGraphql } from "./shopifyPayloads";
 
@@ -172,9 +172,9 @@ interface Connection {
 const PHASES = ["products", "customers", "orders"] as const;
 type Phase = (typeof PHASES)[number];
 
-/** Starts a backfill unless one is running; returns the progress the admin shows. */
-export async function startBackfill(runtime: Runtime, shop: string, now = new Date()): Promise<SyncProgress> {
-  const current = await runtime.store.syncProgress.get(shop);
+/** Starts a backfill unless one is running; returns the progress. The worker picks the job up (nudge it to start now). */
+export async function startBackfill(store: Store, shop: string, now = new Date()): Promise<SyncProgress> {
+  const current = await store.syncProgress.get(shop);
   if (current?.status === "running") return current;
   const progress: SyncProgress = {
     runId: newId("sync"),
@@ -188,8 +188,8 @@ export async function startBackfill(runtime: Runtime, shop: string, now = new Da
     updatedAt: now.toISOString(),
     lastError: null,
   };
-  await runtime.store.syncProgress.put(shop, progress);
-  await runtime.store.jobs.enqueue(shop, {
+  await store.syncProgress.put(shop, progress);
+  await store.jobs.enqueue(shop, {
     id: newId("job"),
     kind: BACKFILL_JOB,
     key: `backfill:${progress.runId}`,
@@ -197,7 +197,6 @@ export async function startBackfill(runtime: Runtime, shop: string, now = new Da
     runAt: now.toISOString(),
     createdAt: now.toISOString(),
   });
-  runtime.worker.nudge();
   return progress;
 }
 

@@ -56,7 +56,8 @@ export async function receiveWebhook(
     // A valid HMAC over a body that is not JSON: the library throws while parsing it.
     throw malformed("The webhook body is not JSON.");
   }
-  if (topicKey(context.topic) !== topicKey(path)) throw malformed(`A ${context.topic} webhook was posted to /webhooks/${path}.`);
+  if (topicKey(context.topic) !== topicKey(path))
+    throw malformed(`A ${context.topic} webhook was posted to /webhooks/${path}.`);
   const topic = path;
   const body = context.payload as Record<string, unknown> | null;
   if (!body || typeof body !== "object") throw malformed("The webhook body is not a JSON object.");
