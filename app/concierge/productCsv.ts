@@ -235,12 +235,10 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
       errors.push({ line: draft.lines[0], handle, message: "the product has no variant row with a price" });
       continue;
     }
-    draft.product.options = draft.optionNames
-      .filter(Boolean)
-      .map((name) => ({
-        name,
-        values: [...new Set(draft.product.variants.map((v) => v.options[name]).filter(Boolean))],
-      }));
+    draft.product.options = draft.optionNames.filter(Boolean).map((name) => ({
+      name,
+      values: [...new Set(draft.product.variants.map((v) => v.options[name]).filter(Boolean))],
+    }));
     products.push({ product: draft.product, lines: draft.lines });
   }
   errors.sort((a, b) => a.line - b.line);

@@ -12,6 +12,9 @@ export interface Continue {
   payload: Record<string, unknown>;
 }
 
+/** Periodic tasks serve every shop: their leases are kept under this pseudo-shop. */
+export const ALL_SHOPS = "*";
+
 export type JobHandler = (job: Job) => Promise<void | Continue>;
 
 /** A failure that retrying cannot fix (a malformed payload): the job is buried at once. */
@@ -83,6 +86,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const wakers = new Set<() => void>();
   const loops: Promise<void>[] = [];
   const lastTaskRun = new Map<string, number>();
+  let attempt = 0;
 
   async function runOne(lane: Lane): Promise<boolean> {
     const job = await store.jobs.claim(lane.kinds, owner, new Date(), leaseMs);
@@ -134,7 +138,14 @@ export function createWorker(options: WorkerOptions): Worker {
       // Locally, look at most once per interval; across processes the lease decides who runs it.
       if (now - (lastTaskRun.get(task.name) ?? 0) < Math.min(task.intervalMs, 60_000)) continue;
       lastTaskRun.set(task.name, now);
-      const acquired = await store.leases.acquire(`task:${task.name}`, owner, new Date(now), task.intervalMs);
+      // A holder per attempt: a lease this process took earlier is not "already ours" — the interval must pass.
+      const acquired = await store.leases.acquire(
+        ALL_SHOPS,
+        `task:${task.name}`,
+        `${owner}#${++attempt}`,
+        new Date(now),
+        task.intervalMs,
+      );
       if (!acquired) continue;
       try {
         await task.run();

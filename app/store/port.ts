@@ -738,11 +738,12 @@ export interface Store {
     purgeFinished(before: Date): Promise<number>;
   };
 
-  /** Named leases across processes: a periodic task runs where its lease was acquired, once per lease. */
+  /** Short exclusive leases, so that with several app processes one run of a periodic task owns it at a time. */
   leases: {
-    /** True when `name` was free or expired and `owner` now holds it until now + ttlMs; false while anyone holds it. */
-    acquire(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
-    release(name: string, owner: string): Promise<void>;
+    /** True when `holder` now holds (shop, name) until now + ttl: it was free, expired, or already theirs. */
+    acquire(shop: string, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+    /** Frees the lease if `holder` still holds it. */
+    release(shop: string, name: string, holder: string): Promise<void>;
   };
 
   /** Progress of the initial catalog/customer/order backfill, one row per shop. */

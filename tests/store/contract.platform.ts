@@ -127,23 +127,24 @@ export function platformContract(getStore: () => Store): void {
   });
 
   describe("leases", () => {
-    it("one holder per name until the lease expires, then the next taker", async () => {
+    it("one holder per (shop, name) until it expires or is released; the holder may renew", async () => {
       const store = getStore();
-      expect(await store.leases.acquire("retention", "p1", now(0), 60_000)).toBe(true);
-      expect(await store.leases.acquire("retention", "p2", now(0), 60_000)).toBe(false);
-      expect(await store.leases.acquire("retention", "p1", now(0), 60_000)).toBe(false);
-      expect(await store.leases.acquire("other", "p2", now(0), 60_000)).toBe(true);
-      expect(await store.leases.acquire("retention", "p2", now(1), 60_000)).toBe(true);
-      await store.leases.release("retention", "p1"); // not p1's any more: no effect
-      expect(await store.leases.acquire("retention", "p3", now(1), 60_000)).toBe(false);
-      await store.leases.release("retention", "p2");
-      expect(await store.leases.acquire("retention", "p3", now(1), 60_000)).toBe(true);
+      expect(await store.leases.acquire("*", "retention", "p1", now(0), 60_000)).toBe(true);
+      expect(await store.leases.acquire("*", "retention", "p2", now(0), 60_000)).toBe(false);
+      expect(await store.leases.acquire("*", "retention", "p1", now(0), 120_000)).toBe(true); // renewal
+      expect(await store.leases.acquire(A, "retention", "p2", now(0), 60_000)).toBe(true); // another shop
+      expect(await store.leases.acquire("*", "retention", "p2", now(1), 60_000)).toBe(false);
+      expect(await store.leases.acquire("*", "retention", "p2", now(2), 60_000)).toBe(true); // expired
+      await store.leases.release("*", "retention", "p1"); // not p1's any more: no effect
+      expect(await store.leases.acquire("*", "retention", "p3", now(2), 60_000)).toBe(false);
+      await store.leases.release("*", "retention", "p2");
+      expect(await store.leases.acquire("*", "retention", "p3", now(2), 60_000)).toBe(true);
     });
 
     it("of concurrent takers exactly one gets a free lease", async () => {
       const store = getStore();
       const got = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => store.leases.acquire("x", `p${i}`, now(0), 60_000)),
+        Array.from({ length: 8 }, (_, i) => store.leases.acquire("*", "x", `p${i}`, now(0), 60_000)),
       );
       expect(got.filter(Boolean)).toHaveLength(1);
     });

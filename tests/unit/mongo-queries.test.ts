@@ -735,7 +735,7 @@ describe("rate limits and sequences", () => {
 describe("indexes", () => {
   const keysOf = (name: q.CollectionName) => q.INDEXES[name].map((i) => Object.entries(i.key as Document));
 
-  it("every collection has indexes, and every index of shop data leads with shop (sessions are keyed by id, leases by name, the job queue's claim indexes by status)", () => {
+  it("every collection has indexes, and every index of shop data leads with shop (sessions are keyed by id, the job queue's claim indexes by status)", () => {
     expect(new Set(q.COLLECTIONS).size).toBe(q.COLLECTIONS.length);
     for (const name of q.COLLECTIONS) {
       expect(q.INDEXES[name].length).toBeGreaterThan(0);
@@ -743,7 +743,6 @@ describe("indexes", () => {
         const first = Object.keys(index.key as Document)[0];
         if (index.expireAfterSeconds !== undefined) expect(first).toBe("reapAt");
         else if (name === "sessions") expect(["id", "shop"]).toContain(first);
-        else if (name === "leases") expect(first).toBe("name");
         // One worker claims across shops: its due/lease/housekeeping indexes lead with status.
         else if (name === "jobs" && first === "status") continue;
         else expect(first).toBe("shop");

@@ -169,12 +169,8 @@ function createStore(client: MongoClient, c: Collections): Store {
       },
       async purge(shop) {
         const filter = q.shopFilter(shop);
-        // Leases are not per shop; a running job (the shop/redact being applied) finishes and drops its payload itself.
-        await Promise.all(
-          q.COLLECTIONS.filter((name) => name !== "leases" && name !== "jobs").map((name) =>
-            c[name].deleteMany(filter),
-          ),
-        );
+        // A running job (the shop/redact being applied) finishes and drops its payload itself.
+        await Promise.all(q.COLLECTIONS.filter((name) => name !== "jobs").map((name) => c[name].deleteMany(filter)));
         await c.jobs.deleteMany({ ...filter, status: { $ne: "running" } });
       },
     },

@@ -93,8 +93,8 @@ export function mongoJobs(c: Collections): Store["jobs"] {
 
 export function mongoLeases(c: Collections): Store["leases"] {
   return {
-    async acquire(name, owner, now, ttlMs) {
-      const { filter, update } = p.leaseAcquire(name, owner, now, ttlMs);
+    async acquire(shop, name, holder, now, ttlMs) {
+      const { filter, update } = p.leaseAcquire(shop, name, holder, now, ttlMs);
       try {
         await c.leases.updateOne(filter, update, { upsert: true });
         return true;
@@ -104,8 +104,12 @@ export function mongoLeases(c: Collections): Store["leases"] {
         throw error;
       }
     },
-    async release(name, owner) {
-      await c.leases.deleteOne({ name: q.str(name, "name"), owner: q.str(owner, "owner") });
+    async release(shop, name, holder) {
+      await c.leases.deleteOne({
+        shop: q.str(shop, "shop"),
+        name: q.str(name, "name"),
+        holder: q.str(holder, "holder"),
+      });
     },
   };
 }

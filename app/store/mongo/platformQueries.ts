@@ -106,11 +106,18 @@ export function finishedBefore(before: string): Filter {
 
 // ---------- leases ----------
 
-/** Takes the lease only when it is free or expired; a live lease (anyone's) makes the upsert hit a duplicate key. */
-export function leaseAcquire(name: string, owner: string, now: Date, ttlMs: number) {
+/**
+ * Takes the lease when it is free, expired or already the holder's; a live lease of someone else does not match, so
+ * the upsert tries to insert a second (shop, name) and hits the unique index.
+ */
+export function leaseAcquire(shop: string, name: string, holder: string, now: Date, ttlMs: number) {
   return {
-    filter: { name: str(name, "name"), expiresAt: { $lte: now.getTime() } },
-    update: { $set: { owner: str(owner, "owner"), expiresAt: now.getTime() + ttlMs } },
+    filter: {
+      shop: str(shop, "shop"),
+      name: str(name, "name"),
+      $or: [{ holder: str(holder, "holder") }, { expiresAt: { $lte: now.getTime() } }],
+    },
+    update: { $set: { holder, expiresAt: now.getTime() + ttlMs } },
   };
 }
 

@@ -623,7 +623,7 @@ export const INDEXES = indexes({
     { key: { status: 1, updatedAt: 1 } },
     { key: { shop: 1, kind: 1, status: 1 } },
   ],
-  leases: [{ key: { name: 1 }, unique: true }],
+  leases: [{ key: { shop: 1, name: 1 }, unique: true }],
   syncProgress: [{ key: { shop: 1 }, unique: true }],
   dataRequests: [SHOP_ID, { key: { shop: 1, requestedAt: -1, id: -1 } }, { key: { shop: 1, emailLower: 1 } }],
 });

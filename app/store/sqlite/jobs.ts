@@ -146,25 +146,24 @@ export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Stor
   };
 }
 
-export function leasesRepository({ db, one, run }: Sql): Store["leases"] {
-  const acquire = db.transaction((name: string, owner: string, now: number, until: number): boolean => {
-    const current = one("SELECT owner, expires_at FROM leases WHERE name = ?", name);
-    if (current && (current.expires_at as number) > now) return false;
-    run(
-      "INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?) " +
-        "ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at",
-      name,
-      owner,
-      until,
-    );
-    return true;
-  });
+export function leasesRepository({ run }: Sql): Store["leases"] {
   return {
-    async acquire(name, owner, now, ttlMs) {
-      return acquire.immediate(name, owner, now.getTime(), now.getTime() + ttlMs);
+    async acquire(shop, name, holder, now, ttlMs) {
+      // Taken when free, expired, or already ours (a renewal); otherwise the conditional update changes nothing.
+      const taken = run(
+        "INSERT INTO leases (shop, name, holder, expires_at) VALUES (?, ?, ?, ?) " +
+          "ON CONFLICT (shop, name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
+          "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?",
+        shop,
+        name,
+        holder,
+        now.getTime() + ttlMs,
+        now.getTime(),
+      );
+      return taken.changes > 0;
     },
-    async release(name, owner) {
-      run("DELETE FROM leases WHERE name = ? AND owner = ?", name, owner);
+    async release(shop, name, holder) {
+      run("DELETE FROM leases WHERE shop = ? AND name = ? AND holder = ?", shop, name, holder);
     },
   };
 }

@@ -339,10 +339,13 @@ CREATE INDEX jobs_lease ON jobs (lease_expires_at) WHERE status = 'running';
 CREATE INDEX jobs_finished ON jobs (updated_at) WHERE status IN ('done', 'dead');
 CREATE INDEX jobs_kind ON jobs (shop, kind, status);
 
-CREATE TABLE leases (
-  name TEXT PRIMARY KEY,
-  owner TEXT NOT NULL,
-  expires_at INTEGER NOT NULL -- epoch ms
+-- The same table the admin's guarded-rollout job uses (IF NOT EXISTS: either branch may have created it).
+CREATE TABLE IF NOT EXISTS leases (
+  shop TEXT NOT NULL,
+  name TEXT NOT NULL,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL, -- epoch ms
+  PRIMARY KEY (shop, name)
 );
 
 CREATE TABLE sync_progress (
@@ -399,5 +402,6 @@ export const SHOP_TABLES = [
   "sequences",
   "sync_progress",
   "data_requests",
+  "leases",
   "shops",
 ] as const;
