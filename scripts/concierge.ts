@@ -1,5 +1,6 @@
 // Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`,
-// `... import-products FILE --shop X` (a Shopify product CSV export), `... backfill --shop X` (queue a sync).
+// `... import-products FILE --shop X` (a Shopify product CSV export), `... backfill --shop X` (queue a sync),
+// `... backup --to DIR`, `... restore --from DIR`.
 // Writes go through the same services as the admin, so every change is in the audit log.
 
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,8 @@ import { updateRollout, type RolloutPatch } from "../app/services/rollout.server
 import { openStore } from "../app/store/index.server";
 import { importProductCsv } from "../app/services/sync/productImport.server";
 import { startBackfill } from "../app/services/sync/backfill.server";
+import { sqlitePathFromUrl } from "../app/store/sqlite";
+import { backupDatabase, restoreDatabase } from "../app/store/sqlite/backup";
 
 const USAGE = `Usage:
   npm run concierge -- status  --shop <shop>.myshopify.com
@@ -20,6 +23,8 @@ const USAGE = `Usage:
                                (a Shopify product CSV export: Products → Export in the Shopify admin)
   npm run concierge -- backfill --shop <shop>.myshopify.com
                                (queues a catalog/customer/order sync from the Admin API; the running app does it)
+  npm run concierge -- backup  --to <empty folder>      online snapshot of the SQLite store (+ its secrets)
+  npm run concierge -- restore --from <backup folder>   checks the backup, then replaces DATABASE_URL's data
 
 The storefront sees a change within 30 seconds, with no restart.`;
 
@@ -41,6 +46,8 @@ async function main(): Promise<void> {
       "allow-email": { type: "string", multiple: true },
       "clear-allowlist": { type: "boolean" },
       "preview-token": { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -49,6 +56,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const env = z
+    .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
+    .parse(process.env);
+  if (command === "backup" || command === "restore") return backupOrRestore(command, values, env);
   if (!["status", "rollout", "import-products", "backfill"].includes(command)) fail(`Unknown command: ${command}`);
   const shop = shopDomain.safeParse(values.shop);
   if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
@@ -63,9 +74,6 @@ async function main(): Promise<void> {
     if (!/^\d{1,3}$/.test(values.percent) || percent > 100) fail("--percent must be a whole number from 0 to 100");
     patch.percent = percent;
   }
-  const env = z
-    .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
-    .parse(process.env);
   const store = await openStore({ databaseUrl: env.DATABASE_URL, mongodbUri: env.MONGODB_URI || undefined });
   try {
     const current = await store.shops.get(shop.data);
@@ -152,6 +160,26 @@ async function importProducts(
     `Imported ${result.imported} products from ${result.rows} rows${result.errors.length ? `; ${result.errors.length} row error(s) above` : ""}.`,
   );
   return result.errors.length > 0 ? 1 : 0;
+}
+
+async function backupOrRestore(
+  command: "backup" | "restore",
+  values: { to?: string; from?: string },
+  env: { DATABASE_URL: string; MONGODB_URI?: string },
+): Promise<void> {
+  if (env.MONGODB_URI) fail("MONGODB_URI is set: back up MongoDB with mongodump/mongorestore (see the ops runbook).");
+  const database = sqlitePathFromUrl(env.DATABASE_URL);
+  try {
+    const report =
+      command === "backup"
+        ? await backupDatabase(database, values.to ?? fail("backup needs --to <empty folder>"))
+        : await restoreDatabase(values.from ?? fail("restore needs --from <backup folder>"), database);
+    console.log(JSON.stringify(report, null, 2));
+    console.log(command === "backup" ? `Backed up to ${report.file}.` : `Restored into ${report.file}.`);
+  } catch (error) {
+    console.error(`${command} failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 await main();

@@ -5,13 +5,7 @@
 import { createServer, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderMail } from "~/concierge/mail/catalog";
-import {
-  agentReplied,
-  escalationAlert,
-  returnDecided,
-  slaBreached,
-  ticketAcknowledged,
-} from "~/services/mail/notify.server";
+import { agentReplied, escalationAlert, returnDecided, ticketAcknowledged } from "~/services/mail/notify.server";
 import { mailStatus, MAIL_JOB } from "~/services/mail/outbox.server";
 import { sweepSlaBreaches } from "~/services/mail/slaSweep.server";
 import type { Shop, Ticket } from "~/store/port";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
 import { conciergeCli, count, eventually, expectOk, query } from "../support/storefront";
-import { customerPayload, deliveredFulfillment, orderPayload, productPayload } from "../support/shopifyPayloads";
+import { customerPayload, deliveredFulfillment, orderPayload } from "../support/shopifyPayloads";
 import { deliver, findEverywhere, startSmtpServer } from "../support/webhooks";
 
 const SHOP = "aurora-demo.myshopify.com";
