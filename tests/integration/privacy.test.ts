@@ -296,3 +296,54 @@ describe("delete my chat", () => {
     expect(gone.status).toBe(404);
   });
 });
+
+describe("customers/data_request", () => {
+  it("records the request and serves a downloadable report of the customer's conversations, tickets, returns and ratings", async () => {
+    const who: Shopper = {
+      name: "Perpetua Lindqvist",
+      email: "perpetua.l@example.com",
+      phone: "+1 303 555 0111",
+      words: "Vandelore",
+    };
+    const client = proxyClient(app.url, { shop: SHOP, secret });
+    const customer = customerPayload({ email: who.email, first_name: "Perpetua", last_name: "Lindqvist" });
+    await expectOk(await send("customers/create", customer));
+    const order = await orderFor(who, customer.id);
+    const conversationId = await leaveTraces(client, who, String(customer.id), "v-privacy-perpetua");
+    await expectOk(
+      await send("customers/data_request", {
+        shop_domain: SHOP,
+        customer: { id: customer.id, email: who.email, phone: who.phone },
+        orders_requested: [order.id],
+        data_request: { id: 4242 },
+      }),
+    );
+    await settled();
+    expect(query(app.databasePath, "SELECT id, customer_id FROM data_requests WHERE shop = ?", SHOP)).toContainEqual({
+      id: "dr_4242",
+      customer_id: String(customer.id),
+    });
+
+    const res = await fetch(`${app.url}/app/data-requests/dr_4242`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="data-request-dr_4242.json"');
+    const report = (await res.json()) as {
+      customer: { email: string };
+      orders: { id: string }[];
+      conversations: { id: string; messages: { text: string }[] }[];
+      tickets: { contact: { email: string }; transcript: unknown[] }[];
+      ratings: { comment: string }[];
+    };
+    expect(report.customer.email).toBe(who.email);
+    expect(report.orders.map((o) => o.id)).toEqual([String(order.id)]);
+    expect(report.conversations.map((c) => c.id)).toEqual([conversationId]);
+    expect(report.conversations[0].messages.some((m) => m.text.includes(who.words))).toBe(true);
+    expect(report.tickets).toHaveLength(1);
+    expect(report.tickets[0].contact.email).toBe(who.email);
+    expect(report.ratings[0].comment).toContain(who.words);
+
+    const missing = await fetch(`${app.url}/app/data-requests/dr_nope`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("data_request.not_found");
+  });
+});
