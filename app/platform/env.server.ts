@@ -89,25 +89,12 @@ const schema = z
     if (env.SMTP_URL && !env.MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
     }
-    // A plain-http Admin API is only ever a local fake: a real shop's token must not travel unencrypted.
-    if (env.SHOPIFY_ADMIN_API_URL && URL.canParse(env.SHOPIFY_ADMIN_API_URL)) {
-      const url = new URL(env.SHOPIFY_ADMIN_API_URL);
-      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["SHOPIFY_ADMIN_API_URL"],
-          message: "must use https (http only on a loopback address)",
-        });
-      }
-    }
-    if (env.SHOPIFY_APP_URL && URL.canParse(env.SHOPIFY_APP_URL)) {
-      const url = new URL(env.SHOPIFY_APP_URL);
-      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["SHOPIFY_APP_URL"],
-          message: "must use https (http only on a loopback address)",
-        });
+    // The app's own URL, and the Admin API override (only ever a local fake: a shop's token must not travel in clear).
+    for (const variable of ["SHOPIFY_APP_URL", "SHOPIFY_ADMIN_API_URL"] as const) {
+      const value = env[variable];
+      if (!value || !URL.canParse(value)) continue;
+      if (new URL(value).protocol === "http:" && !LOOPBACK_HOSTS.has(new URL(value).hostname)) {
+        ctx.addIssue({ code: "custom", path: [variable], message: "must use https (http only on a loopback address)" });
       }
     }
   });

@@ -117,6 +117,36 @@ async function orderFor(who: Shopper, customerId: number | null) {
   return order;
 }
 
+/** A Shopify customer (customers/create) with a delivered order (orders/create), and a signed storefront client. */
+async function customerWithOrder(who: Shopper) {
+  const [firstName, lastName] = who.name.split(" ");
+  const customer = customerPayload({ email: who.email, first_name: firstName, last_name: lastName });
+  await expectOk(await send("customers/create", customer));
+  const order = await orderFor(who, customer.id);
+  return { client: proxyClient(app.url, { shop: SHOP, secret }), customer, order };
+}
+
+/** A resize request for the order, made from the conversation, with the shopper's own words as the reason. */
+async function requestResize(
+  client: ProxyClient,
+  order: { name: string },
+  who: Shopper,
+  visitorId: string,
+  conversationId: string,
+) {
+  await expectOk(
+    await client.post("returns", {
+      orderNumber: order.name,
+      email: who.email,
+      option: "resize",
+      newSize: 7,
+      reason: `${who.words} had tiny fingers`,
+      visitorId,
+      conversationId,
+    }),
+  );
+}
+
 function needlesOf(who: Shopper): string[] {
   return [who.email, who.name, who.name.split(" ")[1], who.words, who.phone, who.phone.replace(/\D/g, "").slice(-7)];
 }
@@ -129,23 +159,10 @@ describe("customers/redact", () => {
       phone: "+1 212 555 0199",
       words: "Zephyrine",
     };
-    const client = proxyClient(app.url, { shop: SHOP, secret });
-    const customer = customerPayload({ email: who.email, first_name: "Imogen", last_name: "Fairweather" });
-    await expectOk(await send("customers/create", customer));
-    const order = await orderFor(who, customer.id);
+    const { client, customer, order } = await customerWithOrder(who);
 
     const loggedIn = await leaveTraces(client, who, String(customer.id), "v-privacy-imogen-1");
-    await expectOk(
-      await client.post("returns", {
-        orderNumber: order.name,
-        email: who.email,
-        option: "resize",
-        newSize: 7,
-        reason: `${who.words} had tiny fingers`,
-        visitorId: "v-privacy-imogen-1",
-        conversationId: loggedIn,
-      }),
-    );
+    await requestResize(client, order, who, "v-privacy-imogen-1", loggedIn);
     // As a guest on another device, typing the email into the chat.
     const guest = await expectOk<{ conversationId: string }>(
       await client.post("messages", { visitorId: "v-privacy-imogen-2", text: `order ${order.name} for ${who.email}` }),
@@ -257,17 +274,7 @@ describe("delete my chat", () => {
     const client = proxyClient(app.url, { shop: SHOP, secret });
     const order = await orderFor(who, null);
     const conversationId = await leaveTraces(client, who, null, "v-privacy-octavia");
-    await expectOk(
-      await client.post("returns", {
-        orderNumber: order.name,
-        email: who.email,
-        option: "resize",
-        newSize: 6,
-        reason: `${who.words} wants it smaller`,
-        visitorId: "v-privacy-octavia",
-        conversationId,
-      }),
-    );
+    await requestResize(client, order, who, "v-privacy-octavia", conversationId);
     await settled();
     const traces = findEverywhere(app.databasePath, [who.words, who.name]);
     const tables = new Set(traces.map((f) => f.table));
@@ -305,10 +312,7 @@ describe("customers/data_request", () => {
       phone: "+1 303 555 0111",
       words: "Vandelore",
     };
-    const client = proxyClient(app.url, { shop: SHOP, secret });
-    const customer = customerPayload({ email: who.email, first_name: "Perpetua", last_name: "Lindqvist" });
-    await expectOk(await send("customers/create", customer));
-    const order = await orderFor(who, customer.id);
+    const { client, customer, order } = await customerWithOrder(who);
     const conversationId = await leaveTraces(client, who, String(customer.id), "v-privacy-perpetua");
     await expectOk(
       await send("customers/data_request", {

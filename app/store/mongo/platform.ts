@@ -18,6 +18,7 @@ import {
 } from "../port";
 import * as p from "./platformQueries";
 import * as q from "./queries";
+import { redactTicket } from "../redaction";
 
 type Collections = Record<q.CollectionName, Collection<Document>>;
 
@@ -164,26 +165,6 @@ export function mongoDataRequests(c: Collections): Store["dataRequests"] {
       const filter = p.dataRequestsFor(shop, customerId, email);
       return filter ? (await c.dataRequests.deleteMany(filter)).deletedCount : 0;
     },
-  };
-}
-
-/** The ticket without the shopper's words (same rule as the SQLite adapter). */
-function redactTicket(ticket: Ticket, scope: "transcript" | "all", event: TicketEvent): Ticket {
-  const base = {
-    ...ticket,
-    context: { ...ticket.context, transcript: [] },
-    events: [...ticket.events, event],
-    updatedAt: event.at,
-  };
-  if (scope === "transcript") return base;
-  return {
-    ...base,
-    contact: { name: "", email: "", phone: null },
-    notes: null,
-    preferredTime: null,
-    context: { transcript: [] },
-    internalNotes: ticket.internalNotes.map((n) => ({ ...n, body: "" })),
-    events: base.events.map(({ data: _data, ...rest }) => rest),
   };
 }
 

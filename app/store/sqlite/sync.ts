@@ -2,7 +2,7 @@
 
 import type { DataRequest, Store, SyncProgress } from "../port";
 import { codec, v } from "./codec";
-import { conditions, normalizeEmail, type Sql } from "./sql";
+import { conditions, customerOrEmail, normalizeEmail, type Sql } from "./sql";
 
 const progressRow = codec<SyncProgress>({
   runId: v,
@@ -48,14 +48,8 @@ export function dataRequestsRepository({ one, run, upsert, maybe, byId, newestFi
     },
     async removeFor(shop, customerId, email) {
       if (customerId === null && email === null) return 0;
-      return run(
-        "DELETE FROM data_requests WHERE shop = ? AND ((? IS NOT NULL AND customer_id = ?) OR (? IS NOT NULL AND email_lc = ?))",
-        shop,
-        customerId,
-        customerId,
-        email,
-        email === null ? null : normalizeEmail(email),
-      ).changes;
+      const person = customerOrEmail(customerId, email);
+      return run(`DELETE FROM data_requests WHERE shop = ? AND ${person.sql}`, shop, ...person.params).changes;
     },
   };
 }

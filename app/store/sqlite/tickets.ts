@@ -1,8 +1,9 @@
 // Stylist tickets: the agents' queue, ordered by priority then SLA deadline.
 
-import { pageLimit, type Store, type Ticket, type TicketEvent, type TicketFilter } from "../port";
+import { pageLimit, type Store, type Ticket, type TicketFilter } from "../port";
 import { codec, v } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
+import { redactTicket } from "../redaction";
 
 const ticketRow = codec<Ticket>(
   {
@@ -26,22 +27,6 @@ const ticketRow = codec<Ticket>(
   // The queue's sort key (high = 0) as a column, so an index can serve "high first, then SLA".
   (t) => ({ priority_rank: t.priority === "high" ? 0 : 1 }),
 );
-
-/** The ticket without the shopper's words; what stays is ids, statuses, dates and the queue position. */
-function redactTicket(ticket: Ticket, scope: "transcript" | "all", event: TicketEvent): Ticket {
-  const context = { ...ticket.context, transcript: [] };
-  const base = { ...ticket, context, events: [...ticket.events, event], updatedAt: event.at };
-  if (scope === "transcript") return base;
-  return {
-    ...base,
-    contact: { name: "", email: "", phone: null },
-    notes: null,
-    preferredTime: null,
-    context: { transcript: [] },
-    internalNotes: ticket.internalNotes.map((n) => ({ ...n, body: "" })),
-    events: base.events.map(({ data: _data, ...rest }) => rest),
-  };
-}
 
 export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, nextSequence }: Sql): Store["tickets"] {
   const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number">): Ticket => {
