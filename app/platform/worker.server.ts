@@ -12,6 +12,9 @@ export interface Continue {
   payload: Record<string, unknown>;
 }
 
+const STORE_FAILURE_BACKOFF_MS = 5_000;
+const STOP_GRACE_MS = 5_000;
+
 /** Periodic tasks serve every shop: their leases are kept under this pseudo-shop. */
 export const ALL_SHOPS = "*";
 
@@ -173,17 +176,20 @@ export function createWorker(options: WorkerOptions): Worker {
   async function loop(lane: Lane, withTasks: boolean): Promise<void> {
     while (running) {
       let worked = false;
+      let failed = false;
       try {
         if (withTasks) await runTasks();
         worked = await runOne(lane);
       } catch (error) {
         // The store itself failed (a lock, an outage): back off and try again; the job's lease brings it back.
+        failed = true;
         logger.error(
           { lane: lane.name, error: error instanceof Error ? error.message : "failed" },
           "worker loop error",
         );
       }
-      if (!worked && running) await sleep(pollMs);
+      // After a store failure wait longer: a locked SQLite file must not be hammered by the worker as well.
+      if (!worked && running) await sleep(failed ? Math.max(pollMs, STORE_FAILURE_BACKOFF_MS) : pollMs);
     }
   }
 
@@ -197,7 +203,15 @@ export function createWorker(options: WorkerOptions): Worker {
     async stop() {
       running = false;
       for (const wake of [...wakers]) wake();
-      await Promise.all(loops.splice(0));
+      // A job in hand gets a few seconds to finish; past that, shutdown goes on and its lease brings it back later.
+      const settled = Promise.all(loops.splice(0));
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_GRACE_MS);
+        timer.unref?.();
+      });
+      await Promise.race([settled, grace]);
+      clearTimeout(timer);
     },
     nudge() {
       for (const wake of [...wakers]) wake();

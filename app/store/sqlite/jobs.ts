@@ -75,6 +75,13 @@ export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Stor
       }
     },
     async claim(kinds, owner, now, leaseMs) {
+      // A plain read first (WAL: never waits on the write lock): an idle poll takes no lock and writes nothing.
+      const at = now.toISOString();
+      const list = JSON.stringify(kinds);
+      const due =
+        one(`SELECT 1 FROM jobs WHERE status = 'pending' AND run_at <= ? AND ${KINDS} LIMIT 1`, at, list) ??
+        one(`SELECT 1 FROM jobs WHERE status = 'running' AND lease_expires_at <= ? AND ${KINDS} LIMIT 1`, at, list);
+      if (!due) return null;
       return claim.immediate(
         JSON.stringify(kinds),
         owner,
