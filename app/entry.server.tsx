@@ -13,6 +13,8 @@ export { EnvError } from "~/platform/env.server";
 export { requestIdFrom } from "~/platform/http.server";
 export { createLeanMount } from "~/platform/nodeMount.server";
 export { baselineHeadersFor } from "~/platform/securityHeaders.server";
+/** Local mode only: loaded on demand so Shopify mode never pulls in the dev storefront (or liquidjs). */
+export const loadDevStorefront = () => import("~/devStorefront/index.server").then((m) => m.createDevStorefront);
 
 const ABORT_DELAY = 5_000;
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configRequests, messageRequests, runAutocannon, startAppServer } from "./load";
+import { table } from "./table";
 
 interface ProfileNode {
   id: number;
@@ -48,14 +49,6 @@ export function summarise(profile: CpuProfile, top = 25) {
     frames: rank(frames).map(([frame, us]) => ({ "self %": pct(us), frame })),
     owners: rank(owners).map(([where, us]) => ({ "self %": pct(us), where })),
   };
-}
-
-function table(title: string, rows: Record<string, string>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
 }
 
 async function main() {

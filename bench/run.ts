@@ -2,6 +2,7 @@
 //   npm run bench                 all
 //   npm run bench -- understanding
 //   npm run bench -- http
+//   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
@@ -19,14 +20,8 @@ import {
 } from "./load";
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
+import { table } from "./table";
 
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 // ---------- understanding ----------
 
@@ -170,3 +165,4 @@ async function benchHttp(): Promise<void> {
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "understanding") benchUnderstanding();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

@@ -46,6 +46,8 @@ export interface ProxyEndpointSpec<Q, B> {
   servesWhenOff?: boolean;
   /** The path parameter naming a conversation (else `conversationId` in the body or query names it). */
   conversationParam?: string;
+  /** A conversation that is not the visitor's: 404 (default), or simply none (config's unread badge). */
+  foreignConversation?: "not_found" | "ignored";
   /** The answer when the store (or anything unexpected) fails anywhere in the pipeline, for endpoints that must never 5xx. */
   fallbackWhenStoreFails?: () => JsonResult;
   handler: (input: ProxyInput<Q, B>) => Promise<JsonResult>;
@@ -172,6 +174,9 @@ async function runEndpoint(
       const conversation = await claimedConversation(runtime, identity.shop, {
         conversationId,
         visitorId: given.visitorId,
+      }).catch((error: unknown) => {
+        if (spec.foreignConversation === "ignored" && error instanceof AppError && error.status === 404) return null;
+        throw error;
       });
       return spec.handler({ ...input, idempotency: claim, conversation });
     };

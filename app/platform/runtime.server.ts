@@ -10,6 +10,11 @@ import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
+import { createAdminApi, type AdminApi } from "./adminApi.server";
+import { createMailer, type Mailer } from "./mailer.server";
+import { createWorker, type Worker } from "./worker.server";
+import { LANES, jobHandlers, periodicTasks } from "~/services/jobs.server";
+import { onInstalled } from "~/services/install.server";
 
 export const LOCAL_DEMO_SHOP = "aurora-demo.myshopify.com";
 
@@ -22,6 +27,11 @@ export interface Runtime {
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
   analyticsSalt: string;
+  /** Null without SMTP_URL: nothing is sent, and the admin says so. */
+  mailer: Mailer | null;
+  adminApi: AdminApi;
+  /** The in-app worker: queued webhooks, emails, backfill steps and the periodic retention tasks. */
+  worker: Worker;
   startedAt: number;
   version: string;
   close(): Promise<void>;
@@ -43,7 +53,9 @@ async function createRuntime(): Promise<Runtime> {
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;
   const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
-  const shopify = createShopify(env, store, localSecret);
+  const shopify = createShopify(env, store, localSecret, {
+    afterInstall: (shop) => onInstalled(runtime, shop),
+  });
 
   metrics.setRolloutSource(async () =>
     (await store.shops.list())
@@ -60,7 +72,9 @@ async function createRuntime(): Promise<Runtime> {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
   logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
-  return {
+  const mailer = createMailer(env.smtpUrl, env.mailFrom);
+  if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
+  const runtime: Runtime = {
     env,
     logger,
     metrics,
@@ -68,10 +82,29 @@ async function createRuntime(): Promise<Runtime> {
     shopify,
     proxySecret,
     analyticsSalt,
+    mailer,
+    adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
+    worker: undefined as unknown as Worker,
     startedAt: Date.now(),
     version: VERSION,
-    close: () => rawStore.close(),
+    close: async () => {
+      await runtime.worker.stop();
+      mailer?.close();
+      await rawStore.close();
+    },
   };
+  // The worker's handlers close over the runtime they run in.
+  runtime.worker = createWorker({
+    store,
+    logger: logger.child({ component: "worker" }),
+    handlers: jobHandlers(runtime),
+    lanes: LANES,
+    tasks: periodicTasks(runtime),
+    leaseMs: env.jobsLeaseSeconds * 1000,
+    onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+  });
+  runtime.worker.start();
+  return runtime;
 }
 
 const holder = globalThis as unknown as { __auroraRuntime?: Promise<Runtime> };

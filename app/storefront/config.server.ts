@@ -8,12 +8,15 @@ export const config = proxyEndpoint("config", {
   GET: {
     query: configQuery,
     servesWhenOff: true,
+    foreignConversation: "ignored",
     fallbackWhenStoreFails: () => ({ body: { enabled: false, reason: "killed", appearance: {} } }),
-    handler: async ({ runtime, shopRow, customerId, query }) => ({
+    handler: async ({ runtime, shopRow, customerId, query, conversation }) => ({
       body: await widgetConfig(runtime, shopRow, {
         visitorId: query.visitorId,
         customerId,
         previewToken: query.preview ?? null,
+        // Only the visitor's own conversation (the shared ownership check) has an unread badge.
+        conversationId: conversation?.id ?? null,
       }),
     }),
   },

@@ -30,6 +30,7 @@ import {
   type Ticket,
   type TurnRecord,
 } from "../port";
+import { mongoDataRequests, mongoJobs, mongoLeases, mongoRedaction, mongoSyncProgress } from "./platform";
 import * as q from "./queries";
 
 type Collections = Record<q.CollectionName, Collection<Document>>;
@@ -217,6 +218,8 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
     return (doc as unknown as { value: number }).value;
   };
 
+  const redaction = mongoRedaction(c);
+
   return {
     kind: "mongo",
 
@@ -246,7 +249,9 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
       },
       async purge(shop) {
         const filter = q.shopFilter(shop);
-        await Promise.all(q.COLLECTIONS.map((name) => c[name].deleteMany(filter)));
+        // A running job (the shop/redact being applied) finishes and drops its payload itself.
+        await Promise.all(q.COLLECTIONS.filter((name) => name !== "jobs").map((name) => c[name].deleteMany(filter)));
+        await c.jobs.deleteMany({ ...filter, status: { $ne: "running" } });
       },
     },
 
@@ -294,6 +299,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         const doc = await c.catalogVersions.findOne(q.shopFilter(shop), { projection: { _id: 0, version: 1 } });
         return (doc?.version as string | undefined) ?? "";
       },
+      ...redaction.products,
     },
 
     customers: {
@@ -401,6 +407,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         const ids = await matchingConversations(shop, filter.q);
         return c.conversations.countDocuments(q.conversationFilter(shop, filter, null, ids));
       },
+      ...redaction.conversations,
     },
 
     tickets: {
@@ -422,6 +429,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
       async addNote(shop, id, note) {
         return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketNoteUpdate(note));
       },
+      ...redaction.tickets,
     },
 
     returns: {
@@ -444,6 +452,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
           updated<ReturnRequest>(c.returnRequests, q.byKey(shop, "id", id), q.returnDecision(decision)),
         );
       },
+      ...redaction.returns,
     },
 
     csat: {
@@ -458,6 +467,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         const query = q.csatFilter(shop, filter, q.afterKey(req?.cursor, q.CSAT_ORDER));
         return page(c.csatRatings, query, q.CSAT_ORDER, req);
       },
+      ...redaction.csat,
     },
 
     faq: {
@@ -481,6 +491,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
       async get(shop, id) {
         return one<Shortlist>(c.shortlists, q.byKey(shop, "id", id));
       },
+      ...redaction.shortlists,
     },
 
     analytics: {
@@ -502,6 +513,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
           .toArray();
         return Object.fromEntries(rows.map((r) => [r._id, r.n]));
       },
+      ...redaction.analytics,
     },
 
     audit: {
@@ -516,6 +528,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
           req,
         );
       },
+      ...redaction.audit,
     },
 
     idempotency: {
@@ -554,6 +567,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
       async release(shop, route, key) {
         await c.idempotencyRecords.deleteOne({ ...q.idempotencyKey(shop, route, key), state: "in_progress" });
       },
+      ...redaction.idempotency,
     },
 
     rateLimits: {
@@ -568,6 +582,7 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         );
         return { count: (doc as unknown as { count: number }).count, resetAt };
       },
+      ...redaction.rateLimits,
     },
 
     sessions: {
@@ -597,6 +612,11 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         return docs.map(sessionFromDoc);
       },
     },
+
+    jobs: mongoJobs(c),
+    leases: mongoLeases(c),
+    syncProgress: mongoSyncProgress(c),
+    dataRequests: mongoDataRequests(c),
 
     nextSequence,
   };

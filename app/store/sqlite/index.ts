@@ -22,6 +22,8 @@ import { backgroundCheckpointer, inlineCheckpointer, type Checkpointer } from ".
 import { groupCommitter } from "./commit";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
+import { jobsRepository, leasesRepository } from "./jobs";
+import { dataRequestsRepository, syncProgressRepository } from "./sync";
 
 export { ftsQuery } from "./conversations";
 
@@ -186,6 +188,10 @@ function createStore(
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),
+    jobs: jobsRepository(sql),
+    leases: leasesRepository(sql),
+    syncProgress: syncProgressRepository(sql),
+    dataRequests: dataRequestsRepository(sql),
     async nextSequence(shop, name) {
       return sql.write(() => sql.nextSequence(shop, name));
     },

@@ -21,6 +21,7 @@ const productRow = codec<Product>({
   variants: "json",
   inventory: v,
   shippingPromise: v,
+  readyToShipMapped: "optionalJson",
   updatedAt: v,
 });
 
@@ -77,6 +78,12 @@ export function productsRepository({ write, one, all, run, upsert, maybe, byId }
     },
     async catalogVersion(shop) {
       return (one("SELECT version FROM catalog_versions WHERE shop = ?", shop)?.version as string | undefined) ?? "";
+    },
+    async findByInventoryItem(shop, inventoryItemId) {
+      const sqlText =
+        "SELECT * FROM products WHERE shop = ? AND EXISTS " +
+        "(SELECT 1 FROM json_each(variants) WHERE json_extract(value, '$.inventoryItemId') = ?) ORDER BY id LIMIT 1";
+      return maybe(productRow, one(sqlText, shop, inventoryItemId));
     },
   };
 }

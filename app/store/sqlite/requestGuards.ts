@@ -86,6 +86,23 @@ export function idempotencyRepository({ db, one, run, write }: Sql): Store["idem
         NOT_A_PROMISE,
       );
     },
+    async scrub(shop, needles) {
+      let removed = 0;
+      for (const needle of needles.filter((n) => n.trim() !== "")) {
+        removed += run(
+          "DELETE FROM idempotency_records WHERE shop = ? AND instr(lower(coalesce(response, '')), lower(?)) > 0",
+          shop,
+          needle,
+        ).changes;
+      }
+      return removed;
+    },
+    async purgeExpired(now) {
+      return run(
+        "DELETE FROM idempotency_records WHERE rowid IN (SELECT rowid FROM idempotency_records WHERE expires_at <= ? LIMIT 5000)",
+        now.getTime(),
+      ).changes;
+    },
   };
 }
 
@@ -118,6 +135,12 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
         )!.count as number;
       }, NOT_A_PROMISE);
       return { count, resetAt: new Date(resetAt) };
+    },
+    async purgeExpired(now) {
+      return run(
+        "DELETE FROM rate_limit_counters WHERE rowid IN (SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 5000)",
+        now.getTime(),
+      ).changes;
     },
   };
 }
