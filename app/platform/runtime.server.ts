@@ -5,7 +5,7 @@ import { seedDemoShop, isDemoShopSeeded } from "~/services/demoShop.server";
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
-import { instrumentStore } from "./instrumentedStore.server";
+import { instrumentStore, type StoreHealth } from "./instrumentedStore.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
@@ -23,6 +23,8 @@ export interface Runtime {
   logger: Logger;
   metrics: Metrics;
   store: Store;
+  /** When a store call last failed; readiness reads it. */
+  storeHealth?: StoreHealth;
   shopify: ShopifyContext;
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
@@ -49,7 +51,8 @@ async function createRuntime(): Promise<Runtime> {
     mongodbUri: env.mongodbUri,
     backgroundCheckpoints: true,
   });
-  const store = instrumentStore(rawStore, metrics, logger);
+  const storeHealth: StoreHealth = { lastFailureAt: 0 };
+  const store = instrumentStore(rawStore, metrics, logger, storeHealth);
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;
   const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
@@ -79,6 +82,7 @@ async function createRuntime(): Promise<Runtime> {
     logger,
     metrics,
     store,
+    storeHealth,
     shopify,
     proxySecret,
     analyticsSalt,

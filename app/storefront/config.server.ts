@@ -15,8 +15,9 @@ export const config = proxyEndpoint("config", {
         visitorId: query.visitorId,
         customerId,
         previewToken: query.preview ?? null,
+        conversationId: query.conversationId ?? null,
         // Only the visitor's own conversation (the shared ownership check) has an unread badge.
-        conversationId: conversation?.id ?? null,
+        ownedConversation: conversation,
       }),
     }),
   },

@@ -63,11 +63,13 @@ describe("a second process holding the write lock", () => {
       await lock.release();
       released = true;
       const recovery = await measureUntil(async () => (await turn(app, "v-after-lock")).status === 200, 5_000, 5);
+      // Readiness stays degraded a few seconds after the last failure, then says ready again.
+      const ready = await measureUntil(async () => (await fetch(`${app.url}/api/ready`)).status === 200, 10_000, 100);
       console.info(
-        `store fault (write lock held elsewhere): first write served ${recovery.toFixed(0)} ms after release`,
+        `store fault (write lock held elsewhere): first write served ${recovery.toFixed(0)} ms after release, ` +
+          `ready again after ${(recovery + ready).toFixed(0)} ms`,
       );
       expect(recovery, "first successful write after the lock is released").toBeLessThan(500);
-      expect((await fetch(`${app.url}/api/ready`)).status).toBe(200);
     } finally {
       if (!released) await lock.release();
     }
@@ -131,9 +133,12 @@ describe.skipIf(!mountPoint)(fullDiskTitle, () => {
       execFileSync("sh", ["-c", `rm -f ${filler}-*`]);
     }
     const recovery = await measureUntil(async () => (await turn(app, "v-after-full")).status === 200, 5_000, 5);
-    console.info(`store fault (disk full): first write served ${recovery.toFixed(0)} ms after space was freed`);
+    const ready = await measureUntil(async () => (await fetch(`${app.url}/api/ready`)).status === 200, 10_000, 100);
+    console.info(
+      `store fault (disk full): first write served ${recovery.toFixed(0)} ms after space was freed, ` +
+        `ready again after ${(recovery + ready).toFixed(0)} ms`,
+    );
     expect(recovery).toBeLessThan(1_000);
-    expect((await fetch(`${app.url}/api/ready`)).status).toBe(200);
     expect(app.logs()).not.toContain("unhandled error");
   }, 60_000);
 });
