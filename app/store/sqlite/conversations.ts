@@ -86,6 +86,16 @@ function conversationWhere(shop: string, filter: ConversationFilter) {
   return where;
 }
 
+const MESSAGE_COLUMNS = "shop, id, conversation_id, role, type, payload, text, intent, created_at";
+
+/** A turn's messages in one statement (one row each): one bind and one step rather than one per message. */
+function insertMessagesSql(count: number): string {
+  const row = `(${MESSAGE_COLUMNS.split(", ")
+    .map(() => "?")
+    .join(", ")})`;
+  return `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${Array.from({ length: count }, () => row).join(", ")}`;
+}
+
 /** `settle` stores a turn's idempotent answer inside its transaction; `foldLog` empties the WAL after an erasure. */
 export function conversationsRepository(
   { db, write, one, all, run, upsert, insert, maybe, byId }: Sql,
@@ -138,6 +148,22 @@ export function conversationsRepository(
   const createConversation = (shop: string, conversation: Conversation) =>
     unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
 
+  const insertMessages = (shop: string, conversationId: string, messages: StoredMessage[]) =>
+    run(
+      insertMessagesSql(messages.length),
+      ...messages.flatMap((m) => [
+        shop,
+        m.id,
+        conversationId,
+        m.role,
+        m.type,
+        JSON.stringify(m.payload),
+        m.text,
+        m.intent,
+        m.createdAt,
+      ]),
+    );
+
   /**
    * Every statement of the turn or none (a savepoint inside the group commit), and as few as possible: the
    * conversation row is inserted or updated once, counters included, without reading it first.
@@ -179,9 +205,7 @@ export function conversationsRepository(
       );
       if (changed.changes === 0) throw new Error(`conversation ${id} not found`);
     }
-    for (const message of messages) {
-      unique("message", () => insert("messages", { ...messageRow.toRow(message, shop), conversation_id: id }));
-    }
+    if (messages.length > 0) unique("message", () => insertMessages(shop, id, messages));
     if (turn.idempotency) settle(shop, turn.idempotency);
   });
 
