@@ -165,10 +165,10 @@ export function conversationsRepository(
     );
 
   /**
-   * Every statement of the turn or none (a savepoint inside the group commit), and as few as possible: the
-   * conversation row is inserted or updated once, counters included, without reading it first.
+   * Every statement of the turn or none (the committer runs each write in its own savepoint), and as few as
+   * possible: the conversation row is inserted or updated once, counters included, without reading it first.
    */
-  const writeTurn = db.transaction((shop: string, turn: TurnRecord) => {
+  const writeTurn = (shop: string, turn: TurnRecord): void => {
     const { conversationId: id, messages } = turn;
     const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
     const added = messages.length;
@@ -207,7 +207,7 @@ export function conversationsRepository(
     }
     if (messages.length > 0) unique("message", () => insertMessages(shop, id, messages));
     if (turn.idempotency) settle(shop, turn.idempotency);
-  });
+  };
 
   return {
     async create(shop, conversation) {

@@ -18,45 +18,51 @@ export function settleIdempotency({ run }: Sql): (shop: string, answer: Idempote
     void run(SETTLE, shop, route, key, bodyHash, JSON.stringify(response), expiresAt.getTime());
 }
 
-export function idempotencyRepository({ db, one, run, write }: Sql): Store["idempotency"] {
+export function idempotencyRepository({ one, run, write }: Sql): Store["idempotency"] {
   let claims = 0;
-  const begin = db.transaction(
-    (shop: string, route: string, key: string, bodyHash: string, now: number, ttlMs: number): IdempotencyBegin => {
-      if (++claims % 100 === 0) {
-        run(
-          "DELETE FROM idempotency_records WHERE rowid IN " +
-            "(SELECT rowid FROM idempotency_records WHERE expires_at <= ? LIMIT 500)",
-          now,
-        );
-      }
+  // Plain: the committer already runs each write in its own savepoint.
+  const begin = (
+    shop: string,
+    route: string,
+    key: string,
+    bodyHash: string,
+    now: number,
+    ttlMs: number,
+  ): IdempotencyBegin => {
+    if (++claims % 100 === 0) {
       run(
-        "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND expires_at <= ?",
-        shop,
-        route,
-        key,
+        "DELETE FROM idempotency_records WHERE rowid IN " +
+          "(SELECT rowid FROM idempotency_records WHERE expires_at <= ? LIMIT 500)",
         now,
       );
-      const claimed = run(
-        "INSERT INTO idempotency_records (shop, route, key, body_hash, state, response, expires_at) " +
-          "VALUES (?, ?, ?, ?, 'in_progress', NULL, ?) ON CONFLICT (shop, route, key) DO NOTHING",
-        shop,
-        route,
-        key,
-        bodyHash,
-        now + ttlMs,
-      );
-      if (claimed.changes === 1) return { state: "new" };
-      const existing = one(
-        "SELECT body_hash, state, response FROM idempotency_records WHERE shop = ? AND route = ? AND key = ?",
-        shop,
-        route,
-        key,
-      )!;
-      if (existing.body_hash !== bodyHash) return { state: "conflict" };
-      if (existing.state === "in_progress" || existing.response === null) return { state: "in_progress" };
-      return { state: "replay", response: JSON.parse(existing.response as string) as StoredResponse };
-    },
-  );
+    }
+    run(
+      "DELETE FROM idempotency_records WHERE shop = ? AND route = ? AND key = ? AND expires_at <= ?",
+      shop,
+      route,
+      key,
+      now,
+    );
+    const claimed = run(
+      "INSERT INTO idempotency_records (shop, route, key, body_hash, state, response, expires_at) " +
+        "VALUES (?, ?, ?, ?, 'in_progress', NULL, ?) ON CONFLICT (shop, route, key) DO NOTHING",
+      shop,
+      route,
+      key,
+      bodyHash,
+      now + ttlMs,
+    );
+    if (claimed.changes === 1) return { state: "new" };
+    const existing = one(
+      "SELECT body_hash, state, response FROM idempotency_records WHERE shop = ? AND route = ? AND key = ?",
+      shop,
+      route,
+      key,
+    )!;
+    if (existing.body_hash !== bodyHash) return { state: "conflict" };
+    if (existing.state === "in_progress" || existing.response === null) return { state: "in_progress" };
+    return { state: "replay", response: JSON.parse(existing.response as string) as StoredResponse };
+  };
   return {
     async begin(shop, route, key, bodyHash, now, ttlMs) {
       return write(() => begin(shop, route, key, bodyHash, now.getTime(), ttlMs), NOT_A_PROMISE);
