@@ -93,6 +93,15 @@ function raw(app: AppServer, head: string, body: Buffer, abort: boolean): Promis
   });
 }
 
+/** A signed POST /proxy/messages written byte for byte, with the given framing header. */
+const rawPost = (app: AppServer, framing: string, body: string, abort = false) =>
+  raw(
+    app,
+    `POST ${signedPath("messages", app.secret)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n${framing}\r\n\r\n`,
+    Buffer.from(body),
+    abort,
+  );
+
 async function shopper(app: AppServer): Promise<void> {
   const visitorId = `soak-${visitors++}`;
   const ip = { "x-forwarded-for": `10.${visitors % 200}.${(visitors >> 8) % 200}.1` };
@@ -133,27 +142,11 @@ const ABUSE = [
       headers: { "content-type": "application/json" },
       body: '{"visitorId":',
     }),
+  // Two chunks of 1 MiB, a declared 300 KB, and 1 KB of a declared 5 KB before the client vanishes.
   (app: AppServer) =>
-    raw(
-      app,
-      `POST ${signedPath("messages", app.secret)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n`,
-      Buffer.from(`100000\r\n${"a".repeat(0x100000)}\r\n100000\r\n${"a".repeat(0x100000)}\r\n0\r\n\r\n`),
-      false,
-    ),
-  (app: AppServer) =>
-    raw(
-      app,
-      `POST ${signedPath("messages", app.secret)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 300000\r\n\r\n`,
-      Buffer.alloc(300_000, "a"),
-      false,
-    ),
-  (app: AppServer) =>
-    raw(
-      app,
-      `POST ${signedPath("messages", app.secret)} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n`,
-      Buffer.alloc(1_000, "a"),
-      true,
-    ),
+    rawPost(app, "transfer-encoding: chunked", `100000\r\n${"a".repeat(0x100000)}\r\n`.repeat(2) + "0\r\n\r\n"),
+  (app: AppServer) => rawPost(app, "content-length: 300000", "a".repeat(300_000)),
+  (app: AppServer) => rawPost(app, "content-length: 5000", "a".repeat(1_000), true),
   (app: AppServer) => call(app, "path trick", "/proxy/%2e%2e%2f%2e%2e%2fapp"),
 ];
 
