@@ -68,6 +68,7 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: intFrom(1, 100_000, 100),
     RATE_LIMIT_LOOKUPS_PER_MINUTE: intFrom(1, 10_000, 10),
     SMTP_URL: optionalString.pipe(urlWithSchemes(["smtp:", "smtps:"]).optional()),
+    ROLLOUT_CHECK_SECONDS: intFrom(1, 3600, 60),
     MAIL_FROM: optionalString.pipe(z.email("must be an email address").optional()),
   })
   .superRefine((env, ctx) => {
@@ -116,6 +117,8 @@ export interface AppEnv {
   rateLimitLookupsPerMinute: number;
   smtpUrl?: string;
   mailFrom?: string;
+  /** How often the guarded-rollout job judges each shop's stage. */
+  rolloutCheckSeconds: number;
 }
 
 export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "write_app_proxy"];
@@ -169,5 +172,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     rateLimitLookupsPerMinute: env.RATE_LIMIT_LOOKUPS_PER_MINUTE,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    rolloutCheckSeconds: env.ROLLOUT_CHECK_SECONDS,
   };
 }

@@ -2,12 +2,15 @@
 
 import type { Logger } from "pino";
 import { seedDemoShop, isDemoShopSeeded } from "~/services/demoShop.server";
+import { evaluateGuardedRollouts } from "~/services/guardedRollout.server";
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
 import { instrumentStore } from "./instrumentedStore.server";
+import { createJobs, type Jobs } from "./jobs.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
+import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
 
@@ -22,10 +25,16 @@ export interface Runtime {
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
   analyticsSalt: string;
+  /** Storefront request counts, errors and latency per shop, flushed to the store periodically. */
+  requestStats: RequestStatsRecorder;
+  /** Periodic jobs of this process (stats flush, guarded rollout); stopped by `close`. */
+  jobs: Jobs;
   startedAt: number;
   version: string;
   close(): Promise<void>;
 }
+
+const STATS_FLUSH_MS = 5_000;
 
 const VERSION = process.env.npm_package_version ?? "0.1.0";
 
@@ -56,7 +65,9 @@ async function createRuntime(): Promise<Runtime> {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
   logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
-  return {
+  const requestStats = createRequestStatsRecorder(store);
+  const jobs = createJobs(logger);
+  const runtime: Runtime = {
     env,
     logger,
     metrics,
@@ -64,10 +75,19 @@ async function createRuntime(): Promise<Runtime> {
     shopify,
     proxySecret,
     analyticsSalt,
+    requestStats,
+    jobs,
     startedAt: Date.now(),
     version: VERSION,
-    close: () => rawStore.close(),
+    close: async () => {
+      await jobs.stop();
+      await requestStats.flush().catch(() => undefined);
+      await rawStore.close();
+    },
   };
+  jobs.every("request-stats.flush", STATS_FLUSH_MS, () => requestStats.flush());
+  jobs.every("rollout.guard", env.rolloutCheckSeconds * 1000, () => evaluateGuardedRollouts(runtime));
+  return runtime;
 }
 
 const holder = globalThis as unknown as { __auroraRuntime?: Promise<Runtime> };

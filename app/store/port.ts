@@ -289,7 +289,8 @@ export interface TicketFilter {
   status?: TicketStatus;
   /** Any of these statuses (the open queue is open, in_progress and waiting). */
   statuses?: TicketStatus[];
-  assignee?: string;
+  /** A staff user id; null = unassigned tickets only. */
+  assignee?: string | null;
   priority?: Ticket["priority"];
   conversationId?: string;
 }
@@ -365,6 +366,8 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   at: Iso;
+  /** Why, in words a merchant can read (the guarded rollout's gate results, a decline note). */
+  reason?: string;
 }
 
 // ---------- reports (the admin overview) ----------
@@ -396,8 +399,8 @@ export interface DayCount {
   count: number;
 }
 
-/** Upper bounds (ms) of the storefront latency histogram; a last, open bucket counts everything slower. */
-export const LATENCY_BUCKETS_MS = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200] as const;
+// Relative: adapters import this file under plain tsx too (the crash test), where the `~` alias is unknown.
+export { LATENCY_BUCKETS_MS } from "../concierge/latencyHistogram";
 
 /** Storefront requests of one shop in one UTC hour: recorded in memory, flushed as increments. */
 export interface RequestRollup {
@@ -453,6 +456,16 @@ export interface Store {
     /** Creates or replaces the shop row. */
     put(shop: string, value: Omit<Shop, "shop">): Promise<Shop>;
     list(): Promise<Shop[]>;
+    /**
+     * Replaces only the given parts (rollout, settings, name), so a settings edit never undoes a rollout change.
+     * With `ifRolloutUpdatedAt`, writes only while the stored `rollout.updatedAt` still equals it, else throws
+     * `ConflictError` (someone changed the rollout first). Null when the shop does not exist.
+     */
+    patch(
+      shop: string,
+      patch: Partial<Pick<Shop, "rollout" | "settings" | "name">> & { updatedAt: Iso },
+      guard?: { ifRolloutUpdatedAt?: Iso },
+    ): Promise<Shop | null>;
     /** Deletes the shop and every row that belongs to it (shop/redact, tests). */
     purge(shop: string): Promise<void>;
   };

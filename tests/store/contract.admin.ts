@@ -3,7 +3,17 @@
 
 import { describe, expect, it } from "vitest";
 import { ConflictError, LATENCY_BUCKETS_MS, type Store } from "~/store/port";
-import { analyticsEvent, at, auditEntry, conversation, csatRating, order, T0, ticket } from "./fixtures/entities";
+import {
+  analyticsEvent,
+  at,
+  auditEntry,
+  conversation,
+  csatRating,
+  order,
+  shopValue,
+  T0,
+  ticket,
+} from "./fixtures/entities";
 
 const A = "aurora-a.myshopify.com";
 const B = "aurora-b.myshopify.com";
@@ -19,6 +29,31 @@ async function conflictOf(call: Promise<unknown>): Promise<ConflictError> {
 }
 
 export function adminStoreContract(current: () => Store): void {
+  describe("shops: partial updates", () => {
+    it("patches rollout and settings independently; a rollout guard refuses a stale write", async () => {
+      const store = current();
+      const value = shopValue();
+      await store.shops.put(A, value);
+      const rollout = { ...value.rollout, enabled: false, updatedAt: at(10) };
+      const killed = await store.shops.patch(A, { rollout, updatedAt: at(10) }, { ifRolloutUpdatedAt: at(1) });
+      expect(killed).toEqual({ shop: A, ...value, rollout, updatedAt: at(10) });
+
+      const settings = { ...value.settings, sla: { standardHours: 8, priorityHours: 2 } };
+      const tuned = await store.shops.patch(A, { settings, updatedAt: at(11) });
+      expect(tuned!.rollout).toEqual(rollout); // the settings edit kept the kill switch
+      expect(tuned!.settings.sla).toEqual({ standardHours: 8, priorityHours: 2 });
+
+      const stale = { ...value.rollout, enabled: true, updatedAt: at(12) };
+      const error = await store.shops
+        .patch(A, { rollout: stale, updatedAt: at(12) }, { ifRolloutUpdatedAt: at(1) })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((await store.shops.get(A))!.rollout.enabled).toBe(false);
+      expect(await store.shops.patch(B, { name: "x", updatedAt: at(1) })).toBeNull();
+      expect(await store.shops.patch(B, { name: "x", updatedAt: at(1) }, { ifRolloutUpdatedAt: at(1) })).toBeNull();
+    });
+  });
+
   describe("tickets: versions and the desk's filters", () => {
     const event = (minute: number, type = "status_changed") => ({ at: at(minute), actor: "maya", type });
 
@@ -66,7 +101,7 @@ export function adminStoreContract(current: () => Store): void {
 
     it("filters by several statuses and by conversation, and counts what a filter matches", async () => {
       const store = current();
-      await store.tickets.create(A, ticket("t-1", { status: "open", conversationId: "c-1" }));
+      await store.tickets.create(A, ticket("t-1", { status: "open", conversationId: "c-1", assignee: "maya" }));
       await store.tickets.create(A, ticket("t-2", { status: "waiting", conversationId: "c-2", slaDueAt: at(1) }));
       await store.tickets.create(A, ticket("t-3", { status: "resolved", conversationId: "c-1", slaDueAt: at(2) }));
       await store.tickets.create(B, ticket("t-9", { status: "open" }));
@@ -76,6 +111,9 @@ export function adminStoreContract(current: () => Store): void {
       expect(await ids({ statuses: [] })).toEqual([]);
       expect(await ids({ conversationId: "c-1" })).toEqual(["t-3", "t-1"]);
       expect(await ids({ conversationId: "c-1", statuses: ["resolved"] })).toEqual(["t-3"]);
+      expect(await ids({ assignee: null })).toEqual(["t-2", "t-3"]);
+      expect(await ids({ assignee: null, statuses: ["open", "waiting"] })).toEqual(["t-2"]);
+      expect(await store.tickets.count(A, { assignee: null })).toBe(2);
       expect(await store.tickets.count(A)).toBe(3);
       expect(await store.tickets.count(A, { statuses: ["open", "waiting"] })).toBe(2);
       expect(await store.tickets.count(A, { status: "resolved" })).toBe(1);
@@ -88,11 +126,13 @@ export function adminStoreContract(current: () => Store): void {
       const store = current();
       await store.audit.record(A, auditEntry("a-1", { action: "rollout.update", at: at(1) }));
       await store.audit.record(A, auditEntry("a-2", { action: "ticket.status", at: at(2) }));
-      await store.audit.record(A, auditEntry("a-3", { action: "rollout.guarded.pause", at: at(3) }));
+      const paused = auditEntry("a-3", { action: "rollout.guarded.pause", at: at(3), reason: "error rate 5% > 2%" });
+      await store.audit.record(A, paused);
       await store.audit.record(A, auditEntry("a-4", { action: "rolloutXupdate", at: at(4) }));
       await store.audit.record(B, auditEntry("b-1", { action: "rollout.update", at: at(5) }));
       const page = await store.audit.list(A, { limit: 10 }, { actionPrefix: "rollout." });
       expect(page.items.map((e) => e.id)).toEqual(["a-3", "a-1"]);
+      expect(page.items[0]).toEqual(paused);
       const first = await store.audit.list(A, { limit: 1 }, { actionPrefix: "rollout." });
       const second = await store.audit.list(A, { limit: 1, cursor: first.nextCursor }, { actionPrefix: "rollout." });
       expect([...first.items, ...second.items].map((e) => e.id)).toEqual(["a-3", "a-1"]);

@@ -162,6 +162,17 @@ function createStore(client: MongoClient, c: Collections): Store {
         await replace(c.shops, q.shopFilter(shop), q.shopDoc(shop, saved));
         return saved;
       },
+      async patch(shop, patch, guard) {
+        const { filter, update } = q.shopPatch(shop, patch, guard?.ifRolloutUpdatedAt);
+        const saved = (await c.shops.findOneAndUpdate(filter, update, {
+          projection: q.SHOP_PROJECTION,
+          returnDocument: "after",
+        })) as Shop | null;
+        if (saved || guard?.ifRolloutUpdatedAt === undefined) return saved;
+        // No match under the guard: either there is no such shop, or its rollout moved on.
+        if (await c.shops.findOne(q.shopFilter(shop), { projection: { _id: 1 } })) throw new ConflictError("rollout", 0);
+        return null;
+      },
       async list() {
         return (await c.shops
           .find({}, { projection: q.SHOP_PROJECTION, sort: { shop: 1 } })

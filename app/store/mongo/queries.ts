@@ -102,6 +102,21 @@ export const orderDoc = (shop: string, o: Order): Document => ({
 
 export const shopFilter = (shop: string): Filter => ({ shop: str(shop, "shop") });
 
+/** shops.patch: only rollout, settings and name are set; `ifRolloutUpdatedAt` makes it a compare-and-set. */
+export function shopPatch(
+  shop: string,
+  patch: { rollout?: unknown; settings?: unknown; name?: unknown; updatedAt: string },
+  ifRolloutUpdatedAt?: string,
+) {
+  const set: Document = { updatedAt: str(patch.updatedAt, "updatedAt") };
+  if (patch.rollout !== undefined) set.rollout = patch.rollout;
+  if (patch.settings !== undefined) set.settings = patch.settings;
+  if (patch.name !== undefined) set.name = str(patch.name, "name");
+  const filter: Filter = shopFilter(shop);
+  if (ifRolloutUpdatedAt !== undefined) filter["rollout.updatedAt"] = str(ifRolloutUpdatedAt, "ifRolloutUpdatedAt");
+  return { filter, update: { $set: set } };
+}
+
 /** `{ shop, <field>: value }`: the point lookup every get/put/remove uses. */
 export function byKey(shop: string, field: string, value: unknown): Filter {
   return { shop: str(shop, "shop"), [field]: str(value, field) };
@@ -345,7 +360,9 @@ export function ticketFilter(shop: string, filter: TicketFilter, after: CursorKe
     const statuses = strings(filter.statuses, "statuses");
     f.status = given(filter.status) ? { $in: statuses.filter((s) => s === filter.status) } : { $in: statuses };
   }
-  if (given(filter.assignee)) f.assignee = str(filter.assignee, "assignee");
+  // null asks for unassigned tickets (a literal null, never an operator).
+  if (filter.assignee === null) f.assignee = null;
+  else if (given(filter.assignee)) f.assignee = str(filter.assignee, "assignee");
   if (given(filter.priority)) f.priority = str(filter.priority, "priority");
   if (given(filter.conversationId)) f.conversationId = str(filter.conversationId, "conversationId");
   return withKeyset(f, TICKET_ORDER, after);

@@ -353,6 +353,11 @@ CREATE INDEX csat_ratings_report ON csat_ratings (shop, created_at, rating);
 CREATE INDEX orders_attributed ON orders (shop, placed_at, total) WHERE conversation_id IS NOT NULL;
 CREATE INDEX audit_log_action ON audit_log (shop, action, at DESC, id DESC);`,
   },
+  {
+    version: 14,
+    name: "audit entries say why",
+    sql: `ALTER TABLE audit_log ADD COLUMN reason TEXT;`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */

@@ -12,6 +12,7 @@ const auditRow = codec<AuditEntry>({
   before: "optionalJson",
   after: "optionalJson",
   at: v,
+  reason: "optionalJson",
 });
 
 export function analyticsRepository({ db, all, insert }: Sql): Store["analytics"] {

@@ -36,7 +36,8 @@ function ticketWhere(shop: string, filter: TicketFilter) {
     if (filter.statuses.length === 0) where.add("0");
     else where.add(`status IN (${filter.statuses.map(() => "?").join(", ")})`, ...filter.statuses);
   }
-  if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
+  if (filter.assignee === null) where.add("assignee IS NULL");
+  else if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
   if (filter.priority !== undefined) where.add("priority = ?", filter.priority);
   if (filter.conversationId !== undefined) where.add("conversation_id = ?", filter.conversationId);
   return where;
