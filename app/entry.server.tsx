@@ -10,15 +10,17 @@ import { renderToPipeableStream } from "react-dom/server";
 export { getRuntime } from "~/platform/runtime.server";
 export { EnvError } from "~/platform/env.server";
 export { requestIdFrom } from "~/platform/http.server";
+import { addAdminDocumentHeaders } from "~/platform/adminAuth.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  if (new URL(request.url).pathname.startsWith("/app")) await addAdminDocumentHeaders(request, responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -178,7 +178,8 @@ export function stagesProblem(stages: RolloutStage[]): string | null {
       return `Stage ${i + 1}: percent must be a whole number from 0 to 100.`;
     if (!Number.isInteger(s.days) || s.days < 0 || s.days > 90)
       return `Stage ${i + 1}: days must be a whole number from 0 to 90.`;
-    if (i > 0 && s.percent < stages[i - 1].percent) return `Stage ${i + 1} must not reach fewer visitors than stage ${i}.`;
+    if (i > 0 && s.percent < stages[i - 1].percent)
+      return `Stage ${i + 1} must not reach fewer visitors than stage ${i}.`;
   }
   return null;
 }

@@ -4,7 +4,7 @@
 
 import { AppError } from "./errors.server";
 import { clientIpOf } from "./http.server";
-import { LOCAL_DEMO_SHOP, type Runtime } from "./runtime.server";
+import { getRuntime, LOCAL_DEMO_SHOP, type Runtime } from "./runtime.server";
 
 export const LOCAL_OWNER_ID = "local-owner";
 
@@ -62,4 +62,14 @@ export function assertSameOrigin(request: Request, runtime: Runtime): void {
   } else if (request.headers.get("sec-fetch-site") !== "same-origin") {
     refuse();
   }
+}
+
+/**
+ * Headers for admin documents. Shopify mode: the library's (frame-ancestors the shop and Shopify's admin, and
+ * a preload of App Bridge). Local mode: framed only by ourselves, and no preload of a CDN we do not use.
+ */
+export async function addAdminDocumentHeaders(request: Request, headers: Headers): Promise<void> {
+  const runtime = await getRuntime();
+  if (runtime.env.mode === "shopify") runtime.shopify.addDocumentResponseHeaders(request, headers);
+  else headers.set("Content-Security-Policy", "frame-ancestors 'self'");
 }

@@ -77,7 +77,11 @@ async function envelopeOf(error: unknown, args: RouteArgs, route: string) {
 }
 
 /** A page's loader: `permission` is what the page needs at all; finer checks use `ctx.can` inside. */
-export function adminLoader<T>(route: string, permission: StaffAction, load: (ctx: AdminContext, args: RouteArgs) => Promise<T>) {
+export function adminLoader<T>(
+  route: string,
+  permission: StaffAction,
+  load: (ctx: AdminContext, args: RouteArgs) => Promise<T>,
+) {
   return async (args: RouteArgs): Promise<T> => {
     const started = performance.now();
     try {
@@ -106,6 +110,11 @@ export interface ActionSpec<I> {
   permission: StaffAction;
   input: z.ZodType<I>;
   run(ctx: AdminContext, input: I, args: RouteArgs): Promise<ActionDone>;
+}
+
+/** One intent of an action, with its input type inferred from the schema. */
+export function intent<I>(spec: ActionSpec<I>): ActionSpec<I> {
+  return spec;
 }
 
 export interface ActionDone {

@@ -8,7 +8,7 @@ import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { PageRequest, Ticket } from "~/store/port";
 import { recordAudit } from "./audit.server";
-import { OPEN_STATUSES } from "./ticketDesk.server";
+import { OPEN_STATUSES } from "~/contract/admin";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,12 +3,11 @@
 // Days are UTC calendar days; revenue is included only for roles that may see financial totals.
 
 import { addHistograms, emptyHistogram, quantileMs } from "~/concierge/latencyHistogram";
+import type { OverviewRange } from "~/contract/admin";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Day } from "~/store/port";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const OVERVIEW_RANGES = [7, 30, 90] as const;
-export type OverviewRange = (typeof OVERVIEW_RANGES)[number];
 
 export interface OverviewDay {
   day: Day;

@@ -1,6 +1,7 @@
 // The Returns page: requests with their eligibility and order, and the decision (approve or decline with a note),
 // which the shopper also reads in their chat when the request came from one. Nothing is refunded here.
 
+import { OPTION_LABELS } from "~/contract/admin";
 import type { AdminContext } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import type { Runtime } from "~/platform/runtime.server";
@@ -9,18 +10,7 @@ import { appendAgentMessage } from "./agentReplies.server";
 import { recordAudit } from "./audit.server";
 import { orderSummary } from "./shopperContext.server";
 
-export const OPTION_LABELS: Record<ReturnRequest["option"], string> = {
-  return: "Return",
-  resize: "Resize",
-  exchange: "Exchange",
-  care: "Care refresh",
-};
-
-export async function listReturns(
-  runtime: Runtime,
-  shop: string,
-  input: { status?: ReturnStatus; page: PageRequest },
-) {
+export async function listReturns(runtime: Runtime, shop: string, input: { status?: ReturnStatus; page: PageRequest }) {
   const found = await runtime.store.returns.list(shop, input.status ? { status: input.status } : {}, input.page);
   return {
     items: found.items.map((r) => ({
@@ -64,13 +54,14 @@ export async function returnDetail(runtime: Runtime, shop: string, id: string) {
   };
 }
 
-const DECISION_TEXT: Record<"approved" | "declined" | "completed", (r: ReturnRequest, note: string | null) => string> = {
-  approved: (r, note) =>
-    `Good news: your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} is approved.${note ? ` ${note}` : ""} We'll email the next steps.`,
-  declined: (r, note) =>
-    `We're sorry: your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} was declined.${note ? ` ${note}` : ""} A stylist can help with other options.`,
-  completed: (r) => `Your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} is complete. Thank you!`,
-};
+const DECISION_TEXT: Record<"approved" | "declined" | "completed", (r: ReturnRequest, note: string | null) => string> =
+  {
+    approved: (r, note) =>
+      `Good news: your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} is approved.${note ? ` ${note}` : ""} We'll email the next steps.`,
+    declined: (r, note) =>
+      `We're sorry: your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} was declined.${note ? ` ${note}` : ""} A stylist can help with other options.`,
+    completed: (r) => `Your ${OPTION_LABELS[r.option].toLowerCase()} request ${r.rma} is complete. Thank you!`,
+  };
 
 const ALLOWED: Record<ReturnStatus, ReturnStatus[]> = {
   requested: ["approved", "declined"],
@@ -95,10 +86,16 @@ export async function decideReturn(
       issues: [{ path: "note", message: "required when declining" }],
     });
   }
-  const saved = await runtime.store.returns.decide(shop.shop, id, { status: decision, note, at: ctx.now.toISOString() });
+  const saved = await runtime.store.returns.decide(shop.shop, id, {
+    status: decision,
+    note,
+    at: ctx.now.toISOString(),
+  });
   if (!saved) throw new AppError("return.not_found", 404, "There is no such return request.");
   // The shopper reads the decision where they asked, when their chat still exists.
-  const conversation = saved.conversationId ? await runtime.store.conversations.get(shop.shop, saved.conversationId) : null;
+  const conversation = saved.conversationId
+    ? await runtime.store.conversations.get(shop.shop, saved.conversationId)
+    : null;
   if (conversation && !conversation.erasedAt) {
     await appendAgentMessage(runtime, shop.shop, {
       conversationId: conversation.id,

@@ -26,7 +26,9 @@ export async function decideForVisitor(
   });
 }
 
-export type RolloutPatch = Partial<Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken" | "guarded">>;
+export type RolloutPatch = Partial<
+  Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken" | "guarded">
+>;
 
 export interface RolloutChangeOptions {
   /** Write only if the stored rollout is still the one the caller saw (its updatedAt), else ConflictError. */

@@ -34,7 +34,14 @@ export function setPercent(ctx: AdminContext, seen: string, percent: number) {
 
 /** One id or email per line or comma; emails lower-cased, duplicates dropped. */
 export function parseAllowlist(text: string): RolloutState["allowlist"] {
-  const entries = [...new Set(text.split(/[\n,]+/).map((e) => e.trim()).filter(Boolean))];
+  const entries = [
+    ...new Set(
+      text
+        .split(/[\n,]+/)
+        .map((e) => e.trim())
+        .filter(Boolean),
+    ),
+  ];
   const emails = entries.filter((e) => e.includes("@")).map((e) => e.toLowerCase());
   const customerIds = entries.filter((e) => !e.includes("@"));
   if (entries.length > 500) throw new AppError("validation.failed", 400, "Keep the allowlist under 500 entries.");
@@ -71,7 +78,8 @@ export function saveStages(ctx: AdminContext, seen: string, stages: RolloutStage
   const problem = stagesProblem(stages);
   if (problem) throw new AppError("validation.failed", 400, problem);
   const guarded = guardedOf(ctx.shop.rollout);
-  if (guarded.active) throw new AppError("rollout.guarded_running", 409, "Stop the guarded rollout before editing its stages.");
+  if (guarded.active)
+    throw new AppError("rollout.guarded_running", 409, "Stop the guarded rollout before editing its stages.");
   return change(ctx, seen, { guarded: { ...guarded, stages } }, "rollout.guarded.stages");
 }
 
@@ -95,7 +103,13 @@ export function pauseGuarded(ctx: AdminContext, seen: string) {
   const guarded = guardedOf(ctx.shop.rollout);
   if (!guarded.active) throw new AppError("rollout.guarded_idle", 409, "No guarded rollout is running.");
   const reason = `Paused by ${ctx.staff.name}.`;
-  return change(ctx, seen, { guarded: { ...guarded, paused: { at: ctx.now.toISOString(), reason } } }, "rollout.guarded.pause", reason);
+  return change(
+    ctx,
+    seen,
+    { guarded: { ...guarded, paused: { at: ctx.now.toISOString(), reason } } },
+    "rollout.guarded.pause",
+    reason,
+  );
 }
 
 /** Resuming restarts the stage's clock: its gates are judged on what happens from now on. */

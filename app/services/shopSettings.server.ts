@@ -10,7 +10,10 @@ import { recordAudit } from "./audit.server";
 import { forgetShop } from "./shops.server";
 
 async function saveSettings(ctx: AdminContext, action: string, next: ShopSettings, before: unknown, after: unknown) {
-  const saved = await ctx.runtime.store.shops.patch(ctx.shop.shop, { settings: next, updatedAt: ctx.now.toISOString() });
+  const saved = await ctx.runtime.store.shops.patch(ctx.shop.shop, {
+    settings: next,
+    updatedAt: ctx.now.toISOString(),
+  });
   if (!saved) throw new AppError("shop.not_found", 404, "This shop is not installed.");
   forgetShop(ctx.shop.shop);
   await recordAudit(ctx.runtime, ctx.shop.shop, { actor: ctx.staff.userId, action, before, after, at: ctx.now });
@@ -33,13 +36,7 @@ export async function saveHours(
 ) {
   const settings = await currentSettings(ctx);
   const next = { ...settings, ...input, hoursConfirmedAt: ctx.now.toISOString() };
-  return saveSettings(
-    ctx,
-    "settings.hours",
-    next,
-    { businessHours: settings.businessHours, sla: settings.sla },
-    input,
-  );
+  return saveSettings(ctx, "settings.hours", next, { businessHours: settings.businessHours, sla: settings.sla }, input);
 }
 
 export async function saveReturnWindows(ctx: AdminContext, returns: ShopSettings["returns"]) {

@@ -76,7 +76,10 @@ export const SETUP_CHECKS: ((ctx: SetupContext) => Promise<SetupItem>)[] = [
       id: "catalog",
       label: "Catalog synced",
       done: products > 0,
-      help: products > 0 ? `${products} products are ready for the concierge.` : "No products yet: the catalog sync fills this in.",
+      help:
+        products > 0
+          ? `${products} products are ready for the concierge.`
+          : "No products yet: the catalog sync fills this in.",
     };
   },
   async ({ shop }) => {

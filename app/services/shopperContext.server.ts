@@ -43,6 +43,9 @@ function entryText(message: StoredMessage): string {
   if (payload.type === "order_status") return "Order status";
   if (payload.type === "form") return `Form: ${payload.title ?? "details"}`;
   if (payload.type === "csat") return payload.question ?? "Rating question";
+  if (payload.type === "quick_replies" && Array.isArray(payload.replies)) {
+    return `Offered: ${payload.replies.map((r) => r.label).join(" · ")}`;
+  }
   return "";
 }
 
@@ -99,7 +102,9 @@ export async function shopperContext(
     input.orderId ? store.orders.get(shop, input.orderId) : null,
     !input.orderId && input.orderNumber ? store.orders.getByNumber(shop, input.orderNumber) : null,
     input.customerId ? store.orders.listByCustomer(shop, input.customerId, { limit: 5 }) : null,
-    input.shortlist.length > 0 ? store.products.find(shop, { ids: input.shortlist.slice(0, 50), activeOnly: false }) : null,
+    input.shortlist.length > 0
+      ? store.products.find(shop, { ids: input.shortlist.slice(0, 50), activeOnly: false })
+      : null,
   ]);
   const order = byId ?? byNumber;
   return {

@@ -75,7 +75,13 @@ export async function changeStaff(
   }
   if (input.role === null) {
     await runtime.store.staff.remove(shop, target.userId);
-    await recordAudit(runtime, shop, { actor: actor.userId, action: "staff.removed", before: target, after: null, at: now });
+    await recordAudit(runtime, shop, {
+      actor: actor.userId,
+      action: "staff.removed",
+      before: target,
+      after: null,
+      at: now,
+    });
     return null;
   }
   const next: StaffMember = {

@@ -4,6 +4,7 @@
 // version the agent saw: a ticket changed by someone else in between answers a clear conflict, never a silent
 // overwrite. Every change is in the ticket's own events and in the audit log.
 
+import { OPEN_STATUSES, QUEUE_VIEWS, STATUS_LABELS, type QueueView } from "~/contract/admin";
 import type { AdminContext } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
@@ -13,17 +14,6 @@ import { appendAgentMessage } from "./agentReplies.server";
 import { recordAudit } from "./audit.server";
 import { dialogueState } from "./dialogue/state";
 import { shopperContext, transcriptEntries } from "./shopperContext.server";
-
-export const OPEN_STATUSES: TicketStatus[] = ["open", "in_progress", "waiting"];
-export const QUEUE_VIEWS = ["open", "mine", "unassigned", "resolved"] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
-
-export const STATUS_LABELS: Record<TicketStatus, string> = {
-  open: "Open",
-  in_progress: "In progress",
-  waiting: "Waiting on shopper",
-  resolved: "Resolved",
-};
 
 export interface TicketRow {
   id: string;
@@ -122,7 +112,8 @@ function event(ctx: AdminContext, type: string, data?: Record<string, unknown>) 
 export async function changeStatus(ctx: AdminContext, id: string, status: TicketStatus, version: number) {
   const { runtime, shop } = ctx;
   const before = await ticketOr404(runtime, shop.shop, id);
-  if (before.status === status) throw new AppError("ticket.unchanged", 409, `The ticket is already ${STATUS_LABELS[status].toLowerCase()}.`);
+  if (before.status === status)
+    throw new AppError("ticket.unchanged", 409, `The ticket is already ${STATUS_LABELS[status].toLowerCase()}.`);
   const saved = await runtime.store.tickets.update(
     shop.shop,
     id,

@@ -170,7 +170,8 @@ function createStore(client: MongoClient, c: Collections): Store {
         })) as Shop | null;
         if (saved || guard?.ifRolloutUpdatedAt === undefined) return saved;
         // No match under the guard: either there is no such shop, or its rollout moved on.
-        if (await c.shops.findOne(q.shopFilter(shop), { projection: { _id: 1 } })) throw new ConflictError("rollout", 0);
+        if (await c.shops.findOne(q.shopFilter(shop), { projection: { _id: 1 } }))
+          throw new ConflictError("rollout", 0);
         return null;
       },
       async list() {

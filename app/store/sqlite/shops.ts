@@ -24,7 +24,11 @@ export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Stor
     for (const table of SHOP_TABLES) run(`DELETE FROM ${table} WHERE shop = ?`, shop);
   });
   const patchShop = db.transaction(
-    (shop: string, patch: Partial<Pick<Shop, "rollout" | "settings" | "name">> & { updatedAt: string }, ifAt?: string) => {
+    (
+      shop: string,
+      patch: Partial<Pick<Shop, "rollout" | "settings" | "name">> & { updatedAt: string },
+      ifAt?: string,
+    ) => {
       const current = maybe(shopRow, one("SELECT * FROM shops WHERE shop = ?", shop));
       if (!current) return null;
       // The rollout has no version number: its updatedAt plays that part (0 = "see the stored rollout").
