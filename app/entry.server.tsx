@@ -10,9 +10,25 @@ import { renderToPipeableStream } from "react-dom/server";
 export { getRuntime } from "~/platform/runtime.server";
 export { EnvError } from "~/platform/env.server";
 export { requestIdFrom } from "~/platform/http.server";
+export { isCrossSiteAction } from "~/platform/adminAuth.server";
 import { addAdminDocumentHeaders } from "~/platform/adminAuth.server";
+import { getRuntime } from "~/platform/runtime.server";
+import { requestIdFrom as requestIdOf } from "~/platform/http.server";
+import { redactUrl } from "~/platform/logger.server";
 
 const ABORT_DELAY = 5_000;
+
+/** Errors Remix catches (loaders, actions, rendering) go to the structured log as one line, never to stderr. */
+export function handleError(error: unknown, { request }: { request: Request }): void {
+  if (request.signal.aborted) return;
+  const url = new URL(request.url);
+  void getRuntime().then((runtime) =>
+    runtime.logger.error(
+      { err: error, requestId: requestIdOf(request.headers), path: redactUrl(url.pathname + url.search) },
+      "unhandled error",
+    ),
+  );
+}
 
 export default async function handleRequest(
   request: Request,

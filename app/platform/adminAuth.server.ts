@@ -73,3 +73,18 @@ export async function addAdminDocumentHeaders(request: Request, headers: Headers
   if (runtime.env.mode === "shopify") runtime.shopify.addDocumentResponseHeaders(request, headers);
   else headers.set("Content-Security-Policy", "frame-ancestors 'self'");
 }
+
+/**
+ * Remix itself refuses an action whose Origin names another host than Host (or X-Forwarded-Host), but with a 500
+ * and a stack trace; the server answers such a request first with a 403 in the envelope. Same rule as Remix's.
+ */
+export function isCrossSiteAction(headers: { origin?: string; host?: string; forwardedHost?: string }): boolean {
+  const { origin } = headers;
+  if (!origin || origin === "null") return false;
+  const host = headers.forwardedHost?.split(",")[0]?.trim() || headers.host;
+  try {
+    return !host || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}

@@ -101,10 +101,8 @@ export function adminLoader<T>(
 }
 
 /** The layout's identity for the shell (navigation by role); every page checks its own permission again. */
-export async function adminShell(args: RouteArgs) {
-  const ctx = await adminContext(args);
-  return { ctx, permissions: permissionsOf(ctx.staff.role) };
-}
+export const adminShell = (args: RouteArgs) =>
+  adminLoader("shell", "overview.view", async (ctx) => ({ ctx, permissions: permissionsOf(ctx.staff.role) }))(args);
 
 export interface ActionSpec<I> {
   permission: StaffAction;
