@@ -2,7 +2,7 @@
 // owner on loopback), enrol them, check the role policy for this loader or intent, and for mutations the CSRF
 // guard, zod input and one JSON answer the page can toast. Auth Responses from the Shopify library pass through.
 
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { can, permissionsOf, type StaffAction } from "~/concierge/staffPolicy";
@@ -163,3 +163,12 @@ export function adminAction(route: string, intents: Record<string, ActionSpec<an
     }
   };
 }
+
+/**
+ * Every admin route's `headers`: an answer the Shopify library threw (401 with its retry header for an expired
+ * session token) keeps its headers, so App Bridge can fetch a fresh token and retry.
+ */
+export const adminHeaders: HeadersFunction = ({ errorHeaders, parentHeaders, loaderHeaders, actionHeaders }) => {
+  if (errorHeaders && [...errorHeaders.keys()].length > 0) return errorHeaders;
+  return new Headers([...parentHeaders, ...loaderHeaders, ...actionHeaders]);
+};

@@ -1,7 +1,7 @@
 // An /app path no page serves: the admin's own "not found", inside the admin frame.
 
-import type { MetaFunction } from "@remix-run/node";
-import { adminLoader } from "~/platform/adminRoute.server";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
+import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import { AdminError } from "~/components/AdminError";
 
@@ -17,3 +17,5 @@ export default function NotFound() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // Overview: the setup checklist and whether the concierge helps (opens, conversations, intents, deflection, CSAT,
 // conversion, latency, errors), with charts over time.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -20,7 +20,7 @@ import { z } from "zod";
 import { AdminError } from "~/components/AdminError";
 import { formatMoney, formatMs, formatNumber, formatPercent, titleCase } from "~/components/format";
 import { TimeChart } from "~/components/TimeChart";
-import { adminLoader } from "~/platform/adminRoute.server";
+import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
 import { OVERVIEW_RANGES, type OverviewRange } from "~/contract/admin";
 import { overview } from "~/services/overview.server";
 import { setupChecklist } from "~/services/shopSetup.server";
@@ -292,3 +292,5 @@ export default function Overview() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // One conversation: the transcript with the products and order status the concierge showed, the shopper's
 // context, the rating and any tickets.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
@@ -9,7 +9,7 @@ import { z } from "zod";
 import { AdminError } from "~/components/AdminError";
 import { formatDateTime, titleCase } from "~/components/format";
 import { ShopperContextPanel, TicketLinks, Transcript } from "~/components/Transcript";
-import { adminLoader } from "~/platform/adminRoute.server";
+import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import { conversationDetail } from "~/services/conversationSearch.server";
 import { useAdmin } from "./app";
@@ -111,3 +111,5 @@ export default function ConversationPage() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // Conversations: full-text search over what was said, filters (intent, outcome, rating, dates, escalated), newest
 // first with keyset pages.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -22,7 +22,7 @@ import { INTENTS } from "~/concierge/understanding/types";
 import { AdminError } from "~/components/AdminError";
 import { formatDateTime, titleCase } from "~/components/format";
 import { Pager } from "~/components/Pager";
-import { adminLoader } from "~/platform/adminRoute.server";
+import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
 import { searchConversations } from "~/services/conversationSearch.server";
 import type { ConversationFilter } from "~/store/port";
 import { useAdmin } from "./app";
@@ -215,3 +215,5 @@ export default function Conversations() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

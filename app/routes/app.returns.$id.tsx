@@ -1,7 +1,7 @@
 // One return request: its eligibility (window, item rules), the order and item, and the decision with a note the
 // shopper reads in their chat.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
@@ -11,7 +11,7 @@ import { OPTION_LABELS } from "~/contract/admin";
 import { AdminError } from "~/components/AdminError";
 import { formatDateTime, formatMoney, titleCase } from "~/components/format";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminLoader, intent } from "~/platform/adminRoute.server";
+import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import { decideReturn, returnDetail } from "~/services/returnDecisions.server";
 import { useAdmin } from "./app";
@@ -192,3 +192,5 @@ export default function ReturnPage() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

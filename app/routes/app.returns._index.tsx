@@ -1,6 +1,6 @@
 // Returns: return, resize, exchange and care requests, newest first, by status.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Card, Page, Text } from "@shopify/polaris";
@@ -10,7 +10,7 @@ import { AdminError } from "~/components/AdminError";
 import { formatDateTime, titleCase } from "~/components/format";
 import { Pager } from "~/components/Pager";
 import { ViewNav } from "~/components/ViewNav";
-import { adminLoader } from "~/platform/adminRoute.server";
+import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
 import { listReturns } from "~/services/returnDecisions.server";
 import { RETURN_STATUSES } from "~/store/port";
 import { useAdmin } from "./app";
@@ -97,3 +97,5 @@ export default function Returns() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // Rollout: the kill switch (with confirmation), percentage, beta allowlist, preview link, the guarded rollout and
 // the audit log. Changes reach the storefront's /proxy/config within seconds, with no deploy or restart.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -26,7 +26,7 @@ import { actorNamer, AuditLog } from "~/components/AuditLog";
 import { formatDateTime, formatMs, formatPercent } from "~/components/format";
 import { Pager } from "~/components/Pager";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminLoader, intent } from "~/platform/adminRoute.server";
+import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { auditLog } from "~/services/audit.server";
 import { guardedStatus } from "~/services/guardedRollout.server";
 import {
@@ -551,3 +551,5 @@ export default function Rollout() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // Settings: widget appearance (served by /proxy/config), business hours and SLA, return windows, FAQ answers,
 // staff roles, and what the platform around the concierge is doing (mail, data). Each section saves on its own.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -25,7 +25,7 @@ import { AdminError } from "~/components/AdminError";
 import { ROLE_LABELS } from "~/components/adminNav";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminLoader, intent } from "~/platform/adminRoute.server";
+import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { platformNotices } from "~/services/platformStatus.server";
 import { removeFaq, saveAppearance, saveFaq, saveHours, saveReturnWindows } from "~/services/shopSettings.server";
 import { changeStaff, listStaff } from "~/services/staff.server";
@@ -778,3 +778,5 @@ export default function Settings() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -2,7 +2,7 @@
 // replies to the shopper (they appear in the shopper's chat), with the transcript and customer context beside it.
 // Edits carry the ticket version the agent saw; a change by someone else in between answers a clear conflict.
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
@@ -26,7 +26,7 @@ import { formatDateTime, titleCase } from "~/components/format";
 import { SlaClock, useNow } from "~/components/SlaClock";
 import { ShopperContextPanel, Transcript } from "~/components/Transcript";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminLoader, intent } from "~/platform/adminRoute.server";
+import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
 import { listStaff } from "~/services/staff.server";
 import {
@@ -400,3 +400,5 @@ export default function TicketPage() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

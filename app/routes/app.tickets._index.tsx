@@ -1,7 +1,7 @@
 // Tickets: the queue by priority and SLA deadline with live countdowns (open, mine, unassigned, resolved), and
 // the CSAT tab (every rating with average and distribution; a low one can become a follow-up ticket).
 
-import type { MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Button, Card, InlineStack, Page, Select, Text } from "@shopify/polaris";
@@ -14,7 +14,7 @@ import { Pager } from "~/components/Pager";
 import { SlaClock, useNow } from "~/components/SlaClock";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
 import { ViewNav } from "~/components/ViewNav";
-import { adminAction, adminLoader, intent } from "~/platform/adminRoute.server";
+import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { createFollowUp, csatFollowUps } from "~/services/csatFollowUps.server";
 import { listStaff } from "~/services/staff.server";
 import { queueCounts, ticketQueue } from "~/services/ticketDesk.server";
@@ -238,3 +238,5 @@ export default function Tickets() {
 }
 
 export const ErrorBoundary = AdminError;
+
+export const headers: HeadersFunction = adminHeaders;

@@ -1,7 +1,7 @@
 // The embedded admin's frame: App Bridge (the real script in Shopify mode, the local stand-in in local mode),
 // Polaris, the menu (NavMenu for Shopify's admin; the same links in a header locally) and the one <main>.
 
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { AppProvider as PolarisProvider } from "@shopify/polaris";
@@ -13,7 +13,7 @@ import { AdminError } from "~/components/AdminError";
 import { NAV_ITEMS, ROLE_LABELS } from "~/components/adminNav";
 import { LocalShell } from "~/components/LocalShell";
 import adminStyles from "~/styles/admin.css?url";
-import { adminShell } from "~/platform/adminRoute.server";
+import { adminHeaders, adminShell } from "~/platform/adminRoute.server";
 import { LOCAL_API_KEY } from "~/platform/shopify.server";
 
 export const links: LinksFunction = () => [
@@ -97,3 +97,5 @@ export function ErrorBoundary() {
     </PolarisProvider>
   );
 }
+
+export const headers: HeadersFunction = adminHeaders;

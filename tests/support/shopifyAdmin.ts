@@ -71,12 +71,12 @@ export function embeddedUrl(path: string, token: string | null, shop = SHOPIFY_T
   return `${url.pathname}${url.search}`;
 }
 
-/** The env of an app process in Shopify mode, pointed at itself. */
-export function shopifyEnv(port: number | string): Record<string, string> {
+/** The env of an app process in Shopify mode (the app URL only names where Shopify would reach it). */
+export function shopifyEnv(appUrl = "https://concierge.test.example"): Record<string, string> {
   return {
     SHOPIFY_API_KEY: SHOPIFY_TEST.apiKey,
     SHOPIFY_API_SECRET: SHOPIFY_TEST.secret,
-    SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+    SHOPIFY_APP_URL: appUrl,
     HOST: "127.0.0.1",
   };
 }
