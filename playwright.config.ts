@@ -2,9 +2,12 @@ import { defineConfig, devices } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SHOPIFY_TEST } from "./tests/support/shopifyAdmin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3917);
-const dataDir = mkdtempSync(join(tmpdir(), "aurora-e2e-"));
+// Set once in the main process; workers inherit the env and so find the same folders (tests read the secrets).
+const dataDir = (process.env.AURORA_E2E_DATA ??= mkdtempSync(join(tmpdir(), "aurora-e2e-")));
+const shopifyDataDir = (process.env.AURORA_E2E_SHOPIFY_DATA ??= mkdtempSync(join(tmpdir(), "aurora-e2e-shopify-")));
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,16 +31,37 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node server.mjs",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
+  webServer: [
+    {
+      command: "node server.mjs",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(PORT),
+        DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+        // The admin's guarded-rollout test waits for the job: judge every second.
+        ROLLOUT_CHECK_SECONDS: "1",
+      },
     },
-  },
+    {
+      // Shopify mode with a test secret, a seeded offline session and staff (tests/e2e/support/shopifyServer.ts).
+      command: "node --import tsx tests/e2e/support/shopifyServer.ts",
+      url: `http://127.0.0.1:${PORT + 1}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(PORT + 1),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${join(shopifyDataDir, "aurora.sqlite")}`,
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+        SHOPIFY_API_KEY: SHOPIFY_TEST.apiKey,
+        SHOPIFY_API_SECRET: SHOPIFY_TEST.secret,
+        SHOPIFY_APP_URL: `http://127.0.0.1:${PORT + 1}`,
+      },
+    },
+  ],
 });

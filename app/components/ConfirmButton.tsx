@@ -15,33 +15,34 @@ export function ConfirmButton(props: {
 }) {
   const [open, setOpen] = useState(false);
   return (
-    <>
-      <Button
-        variant="plain"
-        tone={props.destructive ? "critical" : undefined}
-        onClick={() => setOpen(true)}
-        accessibilityLabel={props.accessibilityLabel}
-      >
-        {props.label}
-      </Button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title={props.title}
-        primaryAction={{
-          content: props.confirm,
-          destructive: props.destructive,
-          onAction: () => {
-            setOpen(false);
-            props.onConfirm();
-          },
-        }}
-        secondaryActions={[{ content: "Cancel", onAction: () => setOpen(false) }]}
-      >
-        <Modal.Section>
-          <Text as="p">{props.body}</Text>
-        </Modal.Section>
-      </Modal>
-    </>
+    <Modal
+      activator={
+        <Button
+          variant="plain"
+          tone={props.destructive ? "critical" : undefined}
+          onClick={() => setOpen(true)}
+          accessibilityLabel={props.accessibilityLabel}
+        >
+          {props.label}
+        </Button>
+      }
+      activatorWrapper="span"
+      open={open}
+      onClose={() => setOpen(false)}
+      title={props.title}
+      primaryAction={{
+        content: props.confirm,
+        destructive: props.destructive,
+        onAction: () => {
+          setOpen(false);
+          props.onConfirm();
+        },
+      }}
+      secondaryActions={[{ content: "Cancel", onAction: () => setOpen(false) }]}
+    >
+      <Modal.Section>
+        <Text as="p">{props.body}</Text>
+      </Modal.Section>
+    </Modal>
   );
 }

@@ -176,20 +176,23 @@ function KillSwitch(props: { enabled: boolean; seen: string; canChange: boolean 
             ? "Switching off hides the concierge on every storefront page within seconds. Nothing is deleted."
             : "The concierge is hidden from every shopper. Switch it back on when you are ready."}
         </Text>
-        {props.canChange ? (
-          <InlineStack>
-            <Button
-              variant="primary"
-              tone={turningOff ? "critical" : undefined}
-              onClick={() => setOpen(true)}
-              loading={fetcher.state !== "idle"}
-            >
-              {turningOff ? "Switch off the concierge" : "Switch on the concierge"}
-            </Button>
-          </InlineStack>
-        ) : null}
       </BlockStack>
+      {/* The modal renders its activator and gives focus back to it on close. */}
       <Modal
+        activator={
+          props.canChange ? (
+            <Box paddingBlockStart="300">
+              <Button
+                variant="primary"
+                tone={turningOff ? "critical" : undefined}
+                onClick={() => setOpen(true)}
+                loading={fetcher.state !== "idle"}
+              >
+                {turningOff ? "Switch off the concierge" : "Switch on the concierge"}
+              </Button>
+            </Box>
+          ) : undefined
+        }
         open={open}
         onClose={() => setOpen(false)}
         title={turningOff ? "Switch off the concierge?" : "Switch on the concierge?"}
