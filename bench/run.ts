@@ -2,18 +2,19 @@
 //   npm run bench                 all
 //   npm run bench -- understanding
 //   npm run bench -- http
+//   npm run bench -- admin        (seeds 100,000 conversations; also runnable alone: tsx bench/admin.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { understand } from "../app/concierge/understanding";
 import { normalise } from "../app/concierge/understanding/normalise";
 import { proxySignature } from "../tests/support/proxy";
+import { benchAdmin } from "./admin";
+import { startAppServer } from "./appServer";
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
 
@@ -66,52 +67,6 @@ function benchUnderstanding(): void {
 }
 
 // ---------- HTTP ----------
-
-/** The V8 flags `npm start` runs the server with (package.json), so the bench measures the production setup. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((part) => part.startsWith("--"));
-}
-
-async function startAppServer(): Promise<{ url: string; dataDir: string; pid: number; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
-  const child = spawn(process.execPath, [...startFlags(), "server.mjs"], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
-      // The load comes from one address: lift the per-IP limits so the bench measures the handler, not 429s.
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    const poll = setInterval(() => {
-      const m = out.match(/Aurora Concierge \(local demo\) is running at (http:\/\/[^/\s]+)/);
-      if (m) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-  });
-  return {
-    url,
-    dataDir,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function startBareServer(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
@@ -230,3 +185,4 @@ async function benchHttp(): Promise<void> {
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "understanding") benchUnderstanding();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "admin") await benchAdmin();

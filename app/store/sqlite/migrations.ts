@@ -358,6 +358,13 @@ CREATE INDEX audit_log_action ON audit_log (shop, action, at DESC, id DESC);`,
     name: "audit entries say why",
     sql: `ALTER TABLE audit_log ADD COLUMN reason TEXT;`,
   },
+  {
+    version: 15,
+    name: "covering index for ranking full-text search matches",
+    // A search probes each matching conversation by id; this index answers the probe, the admin's filters and the
+    // newest-first order without reading conversation rows (a two-word search at 100k conversations: 46 → 15 ms).
+    sql: `CREATE INDEX conversations_search ON conversations (shop, id, updated_at, last_intent, outcome, escalated, rating, started_at);`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
