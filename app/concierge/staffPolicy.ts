@@ -19,6 +19,7 @@ export const STAFF_ACTIONS = [
   "settings.support",
   "settings.store",
   "staff.manage",
+  "privacy.export",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -50,6 +51,8 @@ export const POLICY: Readonly<Record<StaffAction, readonly StaffRole[]>> = {
   /** Widget appearance and return windows: the shop's own policy and look. */
   "settings.store": MANAGERS,
   "staff.manage": MANAGERS,
+  /** Download a customers/data_request report: personal data, so owners and admins only. */
+  "privacy.export": MANAGERS,
 };
 
 export function can(role: StaffRole, action: StaffAction): boolean {

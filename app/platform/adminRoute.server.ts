@@ -12,7 +12,7 @@ import type { Shop, StaffMember } from "~/store/port";
 import { assertSameOrigin, identifyAdmin } from "./adminAuth.server";
 import { AppError, toErrorEnvelope, validationError } from "./errors.server";
 import type { AppMode } from "./env.server";
-import { requestIdFrom, type RouteArgs } from "./http.server";
+import { jsonResponse, requestIdFrom, type RouteArgs } from "./http.server";
 import { getRuntime, type Runtime } from "./runtime.server";
 
 export interface AdminContext {
@@ -96,6 +96,32 @@ export function adminLoader<T>(
       observe(`admin.${route}`, "GET", envelope.status, started);
       // Thrown to the page's error boundary, which shows the message (never a stack).
       throw data(envelope.body, { status: envelope.status, headers: envelope.headers });
+    }
+  };
+}
+
+/** A non-page admin route (a download): same identity and policy; errors answer in the JSON envelope. */
+export function adminResource(
+  route: string,
+  permission: StaffAction,
+  handle: (ctx: AdminContext, args: RouteArgs) => Promise<Response>,
+) {
+  return async (args: RouteArgs): Promise<Response> => {
+    const started = performance.now();
+    try {
+      const ctx = await adminContext(args);
+      if (!ctx.can(permission)) throw forbidden(permission);
+      const response = await handle(ctx, args);
+      observe(`admin.${route}`, args.request.method, response.status, started);
+      return response;
+    } catch (error) {
+      if (error instanceof Response) return error; // the library's bounce, 401 or 410
+      const envelope = await envelopeOf(error, args, route);
+      observe(`admin.${route}`, args.request.method, envelope.status, started);
+      return jsonResponse(envelope.status, envelope.body, {
+        ...envelope.headers,
+        "x-request-id": envelope.body.requestId,
+      });
     }
   };
 }

@@ -70,6 +70,10 @@ const schema = z
     SMTP_URL: optionalString.pipe(urlWithSchemes(["smtp:", "smtps:"]).optional()),
     ROLLOUT_CHECK_SECONDS: intFrom(1, 3600, 60),
     MAIL_FROM: optionalString.pipe(z.email("must be an email address").optional()),
+    RETENTION_CONVERSATION_DAYS: intFrom(1, 3650, 90),
+    RETENTION_ANALYTICS_DAYS: intFrom(1, 3650, 180),
+    SHOPIFY_ADMIN_API_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
+    JOBS_LEASE_SECONDS: intFrom(5, 3600, 60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.SHOPIFY_API_KEY) !== Boolean(env.SHOPIFY_API_SECRET)) {
@@ -83,14 +87,15 @@ const schema = z
     if (env.SHOPIFY_API_KEY && !env.SHOPIFY_APP_URL) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "is required in Shopify mode" });
     }
-    if (env.SHOPIFY_APP_URL && URL.canParse(env.SHOPIFY_APP_URL)) {
-      const url = new URL(env.SHOPIFY_APP_URL);
-      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["SHOPIFY_APP_URL"],
-          message: "must use https (http only on a loopback address)",
-        });
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+    }
+    // The app's own URL, and the Admin API override (only ever a local fake: a shop's token must not travel in clear).
+    for (const variable of ["SHOPIFY_APP_URL", "SHOPIFY_ADMIN_API_URL"] as const) {
+      const value = env[variable];
+      if (!value || !URL.canParse(value)) continue;
+      if (new URL(value).protocol === "http:" && !LOOPBACK_HOSTS.has(new URL(value).hostname)) {
+        ctx.addIssue({ code: "custom", path: [variable], message: "must use https (http only on a loopback address)" });
       }
     }
   });
@@ -117,7 +122,13 @@ export interface AppEnv {
   rateLimitLookupsPerMinute: number;
   smtpUrl?: string;
   mailFrom?: string;
-  /** How often the guarded-rollout job judges each shop's stage. */
+  retentionConversationDays: number;
+  retentionAnalyticsDays: number;
+  /** Replaces https://{shop} for Admin API calls (a loopback fake in tests). */
+  adminApiUrl?: string;
+  /** How long a worker holds a job: a crashed worker's job is taken over after this. */
+  jobsLeaseSeconds: number;
+  /** How often the guarded-rollout task judges each shop's stage. */
   rolloutCheckSeconds: number;
 }
 
@@ -172,6 +183,10 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     rateLimitLookupsPerMinute: env.RATE_LIMIT_LOOKUPS_PER_MINUTE,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    retentionConversationDays: env.RETENTION_CONVERSATION_DAYS,
+    retentionAnalyticsDays: env.RETENTION_ANALYTICS_DAYS,
+    adminApiUrl: env.SHOPIFY_ADMIN_API_URL,
+    jobsLeaseSeconds: env.JOBS_LEASE_SECONDS,
     rolloutCheckSeconds: env.ROLLOUT_CHECK_SECONDS,
   };
 }

@@ -2,19 +2,25 @@
 // increments) and flushed to the store as increments every few seconds: the admin's latency and error-rate charts
 // and the guarded rollout's gates read them back. Several processes each flush their own increments.
 
+import type { Logger } from "pino";
 import { bucketIndex, emptyHistogram } from "~/concierge/latencyHistogram";
 import type { RequestRollup, Store } from "~/store/port";
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Every process flushes its own counts (not a cluster-wide task): increments from several processes add up. */
+export const STATS_FLUSH_MS = 5_000;
 
 export interface RequestStatsRecorder {
   /** One storefront answer for `shop`: its status and how long it took. */
   record(shop: string, status: number, ms: number, now?: number): void;
   /** Writes what was counted since the last flush; what fails to write is kept for the next one. */
   flush(): Promise<void>;
+  /** Stops the periodic flush and writes what is left (shutdown). */
+  stop(): Promise<void>;
 }
 
-export function createRequestStatsRecorder(store: Pick<Store, "requestStats">): RequestStatsRecorder {
+/** With a `logger`, flushes every STATS_FLUSH_MS on an unref'd timer (never holding the process open). */
+export function createRequestStatsRecorder(store: Pick<Store, "requestStats">, logger?: Logger): RequestStatsRecorder {
   let pending = new Map<string, Map<number, RequestRollup>>();
   // The current hour's ISO string, cached: toISOString on every request would be the costliest step.
   let hourStart = -1;
@@ -45,7 +51,18 @@ export function createRequestStatsRecorder(store: Pick<Store, "requestStats">): 
     }
   }
 
-  return {
+  let flushing: Promise<void> | null = null;
+  const timer = logger
+    ? setInterval(() => {
+        flushing ??= recorder
+          .flush()
+          .catch((err: unknown) => logger.error({ err }, "request stats flush failed"))
+          .finally(() => (flushing = null));
+      }, STATS_FLUSH_MS)
+    : null;
+  timer?.unref();
+
+  const recorder: RequestStatsRecorder = {
     record(shop, status, ms, now = Date.now()) {
       const rollup = rollupFor(shop, now);
       rollup.requests += 1;
@@ -65,5 +82,11 @@ export function createRequestStatsRecorder(store: Pick<Store, "requestStats">): 
         }
       }
     },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await flushing;
+      await recorder.flush();
+    },
   };
+  return recorder;
 }

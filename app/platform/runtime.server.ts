@@ -2,17 +2,20 @@
 
 import type { Logger } from "pino";
 import { seedDemoShop, isDemoShopSeeded } from "~/services/demoShop.server";
-import { evaluateGuardedRollouts } from "~/services/guardedRollout.server";
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
 import { instrumentStore } from "./instrumentedStore.server";
-import { createJobs, type Jobs } from "./jobs.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
 import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
+import { createAdminApi, type AdminApi } from "./adminApi.server";
+import { createMailer, type Mailer } from "./mailer.server";
+import { createWorker, type Worker } from "./worker.server";
+import { LANES, jobHandlers, periodicTasks } from "~/services/jobs.server";
+import { onInstalled } from "~/services/install.server";
 
 export const LOCAL_DEMO_SHOP = "aurora-demo.myshopify.com";
 
@@ -25,16 +28,17 @@ export interface Runtime {
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
   analyticsSalt: string;
-  /** Storefront request counts, errors and latency per shop, flushed to the store periodically. */
+  /** Storefront request counts, errors and latency per shop, flushed to the store every few seconds. */
   requestStats: RequestStatsRecorder;
-  /** Periodic jobs of this process (stats flush, guarded rollout); stopped by `close`. */
-  jobs: Jobs;
+  /** Null without SMTP_URL: nothing is sent, and the admin says so. */
+  mailer: Mailer | null;
+  adminApi: AdminApi;
+  /** The in-app worker: queued webhooks, emails, backfill steps and the periodic retention tasks. */
+  worker: Worker;
   startedAt: number;
   version: string;
   close(): Promise<void>;
 }
-
-const STATS_FLUSH_MS = 5_000;
 
 const VERSION = process.env.npm_package_version ?? "0.1.0";
 
@@ -48,7 +52,9 @@ async function createRuntime(): Promise<Runtime> {
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;
   const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
-  const shopify = createShopify(env, store, localSecret);
+  const shopify = createShopify(env, store, localSecret, {
+    afterInstall: (shop) => onInstalled(runtime, shop),
+  });
 
   metrics.setRolloutSource(async () =>
     (await store.shops.list())
@@ -65,8 +71,9 @@ async function createRuntime(): Promise<Runtime> {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
   logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
-  const requestStats = createRequestStatsRecorder(store);
-  const jobs = createJobs(logger);
+  const requestStats = createRequestStatsRecorder(store, logger);
+  const mailer = createMailer(env.smtpUrl, env.mailFrom);
+  if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
   const runtime: Runtime = {
     env,
     logger,
@@ -76,17 +83,29 @@ async function createRuntime(): Promise<Runtime> {
     proxySecret,
     analyticsSalt,
     requestStats,
-    jobs,
+    mailer,
+    adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
+    worker: undefined as unknown as Worker,
     startedAt: Date.now(),
     version: VERSION,
     close: async () => {
-      await jobs.stop();
-      await requestStats.flush().catch(() => undefined);
+      await runtime.worker.stop();
+      await requestStats.stop();
+      mailer?.close();
       await rawStore.close();
     },
   };
-  jobs.every("request-stats.flush", STATS_FLUSH_MS, () => requestStats.flush());
-  jobs.every("rollout.guard", env.rolloutCheckSeconds * 1000, () => evaluateGuardedRollouts(runtime));
+  // The worker's handlers close over the runtime they run in.
+  runtime.worker = createWorker({
+    store,
+    logger: logger.child({ component: "worker" }),
+    handlers: jobHandlers(runtime),
+    lanes: LANES,
+    tasks: periodicTasks(runtime),
+    leaseMs: env.jobsLeaseSeconds * 1000,
+    onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+  });
+  runtime.worker.start();
   return runtime;
 }
 

@@ -52,6 +52,7 @@ export const loader = adminLoader("settings", "settings.view", async (ctx) => {
       store: ctx.can("settings.store"),
       support: ctx.can("settings.support"),
       staff: ctx.can("staff.manage"),
+      privacy: ctx.can("privacy.export"),
     },
   };
 });
@@ -765,7 +766,17 @@ export default function Settings() {
                       <Badge tone={n.tone}>{n.status}</Badge>
                     </InlineStack>
                     <Text as="p">{n.body}</Text>
-                    {n.link ? <a href={n.link.url}>{n.link.label}</a> : null}
+                    {n.links && n.links.length > 0 && data.can.privacy ? (
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {n.links.map((link) => (
+                          <li key={link.url}>
+                            <a href={link.url} download>
+                              {link.label}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </BlockStack>
                 ))}
               </BlockStack>

@@ -13,6 +13,7 @@ import {
 } from "~/concierge/guardedRollout";
 import { addHistograms, emptyHistogram, quantileMs } from "~/concierge/latencyHistogram";
 import type { Runtime } from "~/platform/runtime.server";
+import type { PeriodicTask } from "~/platform/worker.server";
 import { ConflictError, type Shop } from "~/store/port";
 import { updateRollout } from "./rollout.server";
 
@@ -100,4 +101,13 @@ export async function evaluateGuardedRollouts(runtime: Runtime, now = new Date()
       await runtime.store.leases.release(shop.shop, LEASE_NAME, HOLDER);
     }
   }
+}
+
+/** The worker's periodic task (once per ROLLOUT_CHECK_SECONDS across processes; shops are leased one by one). */
+export function guardedRolloutTask(runtime: Runtime): PeriodicTask {
+  return {
+    name: "rollout.guard",
+    intervalMs: runtime.env.rolloutCheckSeconds * 1000,
+    run: () => evaluateGuardedRollouts(runtime),
+  };
 }

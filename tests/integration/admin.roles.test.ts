@@ -176,6 +176,21 @@ describe("role × action", () => {
   });
 });
 
+describe("role × download", () => {
+  it("a data-request report downloads for owners and admins only", async () => {
+    for (const role of STAFF_ROLES) {
+      const res = await fetch(`${app.url}/app/data-requests/dr_missing`, {
+        headers: { "user-agent": BROWSER_UA, authorization: `Bearer ${sessionToken(userOf(role))}` },
+      });
+      const body = (await res.json()) as { error: { code: string } };
+      // Allowed roles reach the report (none by that id here); the others are refused before it is looked up.
+      expect([res.status, body.error.code], role).toEqual(
+        can(role, "privacy.export") ? [404, "data_request.not_found"] : [403, "auth.forbidden"],
+      );
+    }
+  });
+});
+
 describe("what each role sees", () => {
   const revenueIn = async (role: StaffRole) => {
     const res = await shopifyAdmin(app, userOf(role)).load("/app", "routes/app._index");

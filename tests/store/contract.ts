@@ -23,6 +23,7 @@ import {
   ticket,
 } from "./fixtures/entities";
 import { adminStoreContract } from "./contract.admin";
+import { platformContract } from "./contract.platform";
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -211,6 +212,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     adminStoreContract(() => store);
+    describe("platform", () => platformContract(() => store));
 
     describe("lifecycle", () => {
       it("answers ping and names its kind", async () => {

@@ -21,6 +21,7 @@ const EXPECTED: Record<StaffAction, string> = {
   "settings.support": "oal  ",
   "settings.store": "oa   ",
   "staff.manage": "oa   ",
+  "privacy.export": "oa   ",
 };
 const LETTER: Record<StaffRole, string> = { owner: "o", admin: "a", support_lead: "l", agent: "g", viewer: "v" };
 

@@ -28,6 +28,7 @@ import {
   type StoredMessage,
   type Ticket,
 } from "../port";
+import { mongoDataRequests, mongoJobs, mongoLeases, mongoRedaction, mongoSyncProgress } from "./platform";
 import * as q from "./queries";
 
 type Collections = Record<q.CollectionName, Collection<Document>>;
@@ -142,6 +143,8 @@ function createStore(client: MongoClient, c: Collections): Store {
     return (doc as unknown as { value: number }).value;
   };
 
+  const redaction = mongoRedaction(c);
+
   return {
     kind: "mongo",
 
@@ -181,7 +184,9 @@ function createStore(client: MongoClient, c: Collections): Store {
       },
       async purge(shop) {
         const filter = q.shopFilter(shop);
-        await Promise.all(q.COLLECTIONS.map((name) => c[name].deleteMany(filter)));
+        // A running job (the shop/redact being applied) finishes and drops its payload itself.
+        await Promise.all(q.COLLECTIONS.filter((name) => name !== "jobs").map((name) => c[name].deleteMany(filter)));
+        await c.jobs.deleteMany({ ...filter, status: { $ne: "running" } });
       },
     },
 
@@ -222,6 +227,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async count(shop) {
         return c.products.countDocuments(q.shopFilter(shop));
       },
+      ...redaction.products,
     },
 
     customers: {
@@ -328,6 +334,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         const ids = await matchingConversations(shop, filter.q);
         return c.conversations.countDocuments(q.conversationFilter(shop, filter, null, ids));
       },
+      ...redaction.conversations,
     },
 
     tickets: {
@@ -364,6 +371,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async addNote(shop, id, note, event) {
         return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketNoteUpdate(note, event));
       },
+      ...redaction.tickets,
     },
 
     returns: {
@@ -386,6 +394,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           updated<ReturnRequest>(c.returnRequests, q.byKey(shop, "id", id), q.returnDecision(decision)),
         );
       },
+      ...redaction.returns,
     },
 
     csat: {
@@ -400,6 +409,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         const query = q.csatFilter(shop, filter, q.afterKey(req?.cursor, q.CSAT_ORDER));
         return page(c.csatRatings, query, q.CSAT_ORDER, req);
       },
+      ...redaction.csat,
     },
 
     faq: {
@@ -423,6 +433,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async get(shop, id) {
         return one<Shortlist>(c.shortlists, q.byKey(shop, "id", id));
       },
+      ...redaction.shortlists,
     },
 
     analytics: {
@@ -444,6 +455,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           .toArray();
         return Object.fromEntries(rows.map((r) => [r._id, r.n]));
       },
+      ...redaction.analytics,
     },
 
     audit: {
@@ -458,6 +470,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           req,
         );
       },
+      ...redaction.audit,
     },
 
     reports: {
@@ -518,26 +531,6 @@ function createStore(client: MongoClient, c: Collections): Store {
       },
     },
 
-    leases: {
-      async acquire(shop, name, holder, now, ttlMs) {
-        const { filter, update } = q.leaseAcquire(shop, name, holder, now, ttlMs);
-        try {
-          await c.leases.updateOne(filter, update, { upsert: true });
-          return true;
-        } catch (error) {
-          if (isDuplicateKey(error)) return false; // held by someone else, not expired
-          throw error;
-        }
-      },
-      async release(shop, name, holder) {
-        await c.leases.deleteOne({
-          shop: q.str(shop, "shop"),
-          name: q.str(name, "name"),
-          holder: q.str(holder, "holder"),
-        });
-      },
-    },
-
     idempotency: {
       async begin(shop, route, key, bodyHash, now, ttlMs) {
         // A few rounds only when the record vanishes or changes hands between our claim and our read.
@@ -570,6 +563,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async release(shop, route, key) {
         await c.idempotencyRecords.deleteOne({ ...q.idempotencyKey(shop, route, key), state: "in_progress" });
       },
+      ...redaction.idempotency,
     },
 
     rateLimits: {
@@ -584,6 +578,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         );
         return { count: (doc as unknown as { count: number }).count, resetAt };
       },
+      ...redaction.rateLimits,
     },
 
     sessions: {
@@ -613,6 +608,11 @@ function createStore(client: MongoClient, c: Collections): Store {
         return docs.map(sessionFromDoc);
       },
     },
+
+    jobs: mongoJobs(c),
+    leases: mongoLeases(c),
+    syncProgress: mongoSyncProgress(c),
+    dataRequests: mongoDataRequests(c),
 
     nextSequence,
   };

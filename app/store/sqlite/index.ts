@@ -13,13 +13,15 @@ import { MIGRATIONS } from "./migrations";
 import { ordersRepository } from "./orders";
 import { productsRepository } from "./products";
 import { analyticsRepository, auditRepository } from "./records";
-import { leasesRepository, reportsRepository, requestStatsRepository } from "./reports";
+import { reportsRepository, requestStatsRepository } from "./reports";
 import { idempotencyRepository, rateLimitsRepository } from "./requestGuards";
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
+import { jobsRepository, leasesRepository } from "./jobs";
+import { dataRequestsRepository, syncProgressRepository } from "./sync";
 
 export { ftsQuery } from "./conversations";
 
@@ -112,10 +114,13 @@ function createStore(db: Db): Store {
     audit: auditRepository(sql),
     reports: reportsRepository(sql),
     requestStats: requestStatsRepository(sql),
-    leases: leasesRepository(sql),
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),
+    jobs: jobsRepository(sql),
+    leases: leasesRepository(sql),
+    syncProgress: syncProgressRepository(sql),
+    dataRequests: dataRequestsRepository(sql),
     async nextSequence(shop, name) {
       return sql.nextSequence(shop, name);
     },

@@ -107,25 +107,3 @@ export function requestStatsRepository({ db, one, all, run }: Sql): Store["reque
     },
   };
 }
-
-export function leasesRepository({ run }: Sql): Store["leases"] {
-  return {
-    async acquire(shop, name, holder, now, ttlMs) {
-      // Taken when free, expired, or already ours (a renewal); otherwise the conditional update changes nothing.
-      const taken = run(
-        "INSERT INTO leases (shop, name, holder, expires_at) VALUES (?, ?, ?, ?) " +
-          "ON CONFLICT (shop, name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
-          "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?",
-        shop,
-        name,
-        holder,
-        now.getTime() + ttlMs,
-        now.getTime(),
-      );
-      return taken.changes > 0;
-    },
-    async release(shop, name, holder) {
-      run("DELETE FROM leases WHERE shop = ? AND name = ? AND holder = ?", shop, name, holder);
-    },
-  };
-}
