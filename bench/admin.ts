@@ -13,6 +13,7 @@ import { openSqliteStore } from "../app/store/sqlite";
 import { seedAdminScale } from "./adminData";
 import { startAppServer } from "./appServer";
 import { percentile } from "./openLoop";
+import { table } from "./report";
 
 const SHOP = "aurora-demo.myshopify.com";
 const OPEN: TicketFilter = { statuses: ["open", "in_progress", "waiting"] };
@@ -25,13 +26,6 @@ interface Query {
   page: string;
 }
 
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 async function timeMany(times: number, run: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await run(); // warm-up: JIT, prepared statements, page cache

@@ -4,6 +4,7 @@
 
 import Database from "better-sqlite3";
 import { INTENTS } from "../app/concierge/understanding/types";
+import { prng } from "../app/demo/catalog";
 import { openSqliteStore } from "../app/store/sqlite";
 import { BENCH_MESSAGES } from "./messages";
 
@@ -19,18 +20,6 @@ export interface AdminSeedResult {
   messages: number;
   tickets: number;
   seconds: number;
-}
-
-/** mulberry32: a small deterministic PRNG, so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Words that make searches realistic: a stone or a metal appears in a few percent of messages each.
@@ -56,7 +45,7 @@ export function seedAdminScale(databasePath: string, shop: string, opts: AdminSe
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -262144");
-  const rand = random(42);
+  const rand = prng(42); // deterministic: every run measures the same data
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const now = Date.now();
 

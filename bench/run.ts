@@ -17,16 +17,10 @@ import { benchAdmin } from "./admin";
 import { startAppServer } from "./appServer";
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
+import { table } from "./report";
 
 const SHOP = "aurora-demo.myshopify.com";
 
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 // ---------- understanding ----------
 

@@ -3,19 +3,10 @@
 
 import { Link } from "@remix-run/react";
 import { BlockStack, Text } from "@shopify/polaris";
+import type { ShopperContext, TranscriptEntry } from "~/services/shopperContext.server";
 import { formatDateTime, formatMoney } from "./format";
 
-export interface TranscriptItem {
-  id: string;
-  role: "shopper" | "concierge" | "agent";
-  at: string;
-  kind: string;
-  text: string;
-  products?: { id: string; title: string; price: number; currency: string; url: string }[];
-  order?: { name: string; status: string };
-  ticketNumber?: number;
-  author?: string;
-}
+export type TranscriptItem = TranscriptEntry;
 
 const WHO = { shopper: "Shopper", concierge: "Concierge", agent: "Staff reply" } as const;
 
@@ -63,21 +54,7 @@ export function Transcript(props: { items: TranscriptItem[]; timezone: string; l
   );
 }
 
-export interface ContextData {
-  customer: { id: string; name: string; email: string } | null;
-  order: {
-    id: string;
-    name: string;
-    status: string;
-    placedAt: string;
-    total: number;
-    currency: string;
-    items: { title: string; quantity: number }[];
-    tracking: { carrier: string | null; url: string | null } | null;
-  } | null;
-  recentOrders: { id: string; name: string; status: string; placedAt: string; total: number; currency: string }[];
-  shortlist: { id: string; title: string; price: number; handle: string }[];
-}
+export type ContextData = ShopperContext;
 
 /** The shopper beside the transcript: who, the order in question, their other orders, their shortlist. */
 export function ShopperContextPanel(props: {

@@ -198,3 +198,12 @@ export const adminHeaders: HeadersFunction = ({ errorHeaders, parentHeaders, loa
   if (errorHeaders && [...errorHeaders.keys()].length > 0) return errorHeaders;
   return new Headers([...parentHeaders, ...loaderHeaders, ...actionHeaders]);
 };
+
+const ROUTE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** A route's `:id`, or the entity's 404 (an id we could never have made is simply not found). */
+export function routeId(params: Record<string, string | undefined>, entity: string, message: string): string {
+  const id = params.id ?? "";
+  if (!ROUTE_ID.test(id)) throw new AppError(`${entity}.not_found`, 404, message);
+  return id;
+}

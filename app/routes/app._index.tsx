@@ -18,6 +18,7 @@ import {
 } from "@shopify/polaris";
 import { z } from "zod";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { formatMoney, formatMs, formatNumber, formatPercent, titleCase } from "~/components/format";
 import { TimeChart } from "~/components/TimeChart";
 import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
@@ -216,74 +217,64 @@ export default function Overview() {
 
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  What shoppers ask about
+            <Section title="What shoppers ask about">
+              {numbers.intents.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No conversations in this period yet.
                 </Text>
-                {numbers.intents.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No conversations in this period yet.
-                  </Text>
-                ) : (
-                  <table className="aurora-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Intent</th>
-                        <th scope="col" className="num">
-                          Conversations
-                        </th>
-                        <th scope="col" className="num">
-                          Share
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {numbers.intents.map((i) => (
-                        <tr key={i.intent}>
-                          <th scope="row">{titleCase(i.intent)}</th>
-                          <td className="num">{formatNumber(i.count)}</td>
-                          <td className="num">{formatPercent(i.count / Math.max(1, totals.conversations), 0)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  CSAT distribution
-                </Text>
+              ) : (
                 <table className="aurora-table">
                   <thead>
                     <tr>
-                      <th scope="col">Rating</th>
+                      <th scope="col">Intent</th>
                       <th scope="col" className="num">
-                        Ratings
+                        Conversations
+                      </th>
+                      <th scope="col" className="num">
+                        Share
                       </th>
                     </tr>
                   </thead>
                   <tbody>
-                    {totals.csatDistribution
-                      .map((count, i) => ({ stars: i + 1, count }))
-                      .reverse()
-                      .map((r) => (
-                        <tr key={r.stars}>
-                          <th scope="row">
-                            {r.stars} {r.stars === 1 ? "star" : "stars"}
-                          </th>
-                          <td className="num">{formatNumber(r.count)}</td>
-                        </tr>
-                      ))}
+                    {numbers.intents.map((i) => (
+                      <tr key={i.intent}>
+                        <th scope="row">{titleCase(i.intent)}</th>
+                        <td className="num">{formatNumber(i.count)}</td>
+                        <td className="num">{formatPercent(i.count / Math.max(1, totals.conversations), 0)}</td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
-                <Box paddingBlockStart="100">
-                  <Link to="/app/tickets?view=csat">See ratings and follow-ups</Link>
-                </Box>
-              </BlockStack>
-            </Card>
+              )}
+            </Section>
+            <Section title="CSAT distribution">
+              <table className="aurora-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Rating</th>
+                    <th scope="col" className="num">
+                      Ratings
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {totals.csatDistribution
+                    .map((count, i) => ({ stars: i + 1, count }))
+                    .reverse()
+                    .map((r) => (
+                      <tr key={r.stars}>
+                        <th scope="row">
+                          {r.stars} {r.stars === 1 ? "star" : "stars"}
+                        </th>
+                        <td className="num">{formatNumber(r.count)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+              <Box paddingBlockStart="100">
+                <Link to="/app/tickets?view=csat">See ratings and follow-ups</Link>
+              </Box>
+            </Section>
           </InlineGrid>
         </Layout.Section>
       </Layout>

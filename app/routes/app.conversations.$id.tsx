@@ -5,27 +5,19 @@ import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { z } from "zod";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { formatDateTime, titleCase } from "~/components/format";
 import { ShopperContextPanel, TicketLinks, Transcript } from "~/components/Transcript";
-import { adminHeaders, adminLoader } from "~/platform/adminRoute.server";
-import { AppError } from "~/platform/errors.server";
+import { adminHeaders, adminLoader, routeId } from "~/platform/adminRoute.server";
 import { conversationDetail } from "~/services/conversationSearch.server";
 import { useAdmin } from "./app";
 
 export const meta: MetaFunction = () => [{ title: "Conversation · Aurora Concierge" }];
 
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/);
-
 export const loader = adminLoader("conversation", "conversations.view", async (ctx, { params }) => {
-  const parsed = id.safeParse(params.id);
-  if (!parsed.success) throw new AppError("conversation.not_found", 404, "There is no such conversation.");
-  const detail = await conversationDetail(ctx.runtime, ctx.shop.shop, parsed.data);
+  const id = routeId(params, "conversation", "There is no such conversation.");
+  const detail = await conversationDetail(ctx.runtime, ctx.shop.shop, id);
   return { ...detail, currency: ctx.shop.currency, showMoney: ctx.can("overview.financials") };
 });
 
@@ -62,46 +54,36 @@ export default function ConversationPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Summary
-                </Text>
-                <Text as="p">Last intent: {c.lastIntent ? titleCase(c.lastIntent) : "—"}</Text>
-                <Text as="p">Messages: {c.messageCount}</Text>
-                <Text as="p">
-                  Rating:{" "}
-                  {data.rating
-                    ? `${data.rating.rating} / 5${data.rating.comment ? ` — “${data.rating.comment}”` : ""}`
-                    : "not rated"}
-                </Text>
-                {data.tickets.length > 0 ? (
-                  <BlockStack gap="100">
-                    <Text as="h3" variant="headingSm">
-                      Tickets
-                    </Text>
-                    <TicketLinks tickets={data.tickets} />
-                  </BlockStack>
-                ) : (
-                  <Text as="p" tone="subdued">
-                    No ticket: the concierge handled it alone.
+            <Section title="Summary">
+              <Text as="p">Last intent: {c.lastIntent ? titleCase(c.lastIntent) : "—"}</Text>
+              <Text as="p">Messages: {c.messageCount}</Text>
+              <Text as="p">
+                Rating:{" "}
+                {data.rating
+                  ? `${data.rating.rating} / 5${data.rating.comment ? ` — “${data.rating.comment}”` : ""}`
+                  : "not rated"}
+              </Text>
+              {data.tickets.length > 0 ? (
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">
+                    Tickets
                   </Text>
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Shopper
+                  <TicketLinks tickets={data.tickets} />
+                </BlockStack>
+              ) : (
+                <Text as="p" tone="subdued">
+                  No ticket: the concierge handled it alone.
                 </Text>
-                <ShopperContextPanel
-                  context={data.context}
-                  currency={data.currency}
-                  timezone={tz}
-                  showMoney={data.showMoney}
-                />
-              </BlockStack>
-            </Card>
+              )}
+            </Section>
+            <Section title="Shopper">
+              <ShopperContextPanel
+                context={data.context}
+                currency={data.currency}
+                timezone={tz}
+                showMoney={data.showMoney}
+              />
+            </Section>
             <Link to="/app/conversations">Back to conversations</Link>
           </BlockStack>
         </Layout.Section>

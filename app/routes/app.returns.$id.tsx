@@ -4,30 +4,22 @@
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 import { OPTION_LABELS } from "~/contract/admin";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { formatDateTime, formatMoney, titleCase } from "~/components/format";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
-import { AppError } from "~/platform/errors.server";
+import { adminAction, adminHeaders, adminLoader, intent, routeId } from "~/platform/adminRoute.server";
 import { decideReturn, returnDetail } from "~/services/returnDecisions.server";
 import { useAdmin } from "./app";
 
 export const meta: MetaFunction = () => [{ title: "Return request · Aurora Concierge" }];
 
-const returnId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/);
-function idFrom(params: Record<string, string | undefined>): string {
-  const parsed = returnId.safeParse(params.id);
-  if (!parsed.success) throw new AppError("return.not_found", 404, "There is no such return request.");
-  return parsed.data;
-}
+const idFrom = (params: Record<string, string | undefined>) =>
+  routeId(params, "return", "There is no such return request.");
 
 export const loader = adminLoader("return", "returns.view", async (ctx, { params }) => {
   const detail = await returnDetail(ctx.runtime, ctx.shop.shop, idFrom(params));
@@ -84,107 +76,87 @@ export default function ReturnPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Request
+            <Section title="Request">
+              <Text as="p">Received {formatDateTime(request.createdAt, tz)}</Text>
+              <Text as="p">Reason given: “{request.reason}”</Text>
+              {request.newSize !== null ? <Text as="p">New size: {request.newSize}</Text> : null}
+              {request.decisionNote ? <Text as="p">Decision note: {request.decisionNote}</Text> : null}
+              {request.decidedAt ? <Text as="p">Decided {formatDateTime(request.decidedAt, tz)}</Text> : null}
+            </Section>
+            <Section title="Eligibility">
+              {describeEligibility(request.eligibility).map((line) => (
+                <Text as="p" key={line}>
+                  {line}
                 </Text>
-                <Text as="p">Received {formatDateTime(request.createdAt, tz)}</Text>
-                <Text as="p">Reason given: “{request.reason}”</Text>
-                {request.newSize !== null ? <Text as="p">New size: {request.newSize}</Text> : null}
-                {request.decisionNote ? <Text as="p">Decision note: {request.decisionNote}</Text> : null}
-                {request.decidedAt ? <Text as="p">Decided {formatDateTime(request.decidedAt, tz)}</Text> : null}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Eligibility
+              ))}
+              <Text as="p">Delivered: {data.deliveredAt ? formatDateTime(data.deliveredAt, tz) : "not yet"}</Text>
+              {item ? (
+                <Text as="p">
+                  Item: {item.quantity} × {item.title}
+                  {item.ringSize ? `, size ${item.ringSize}` : ""}
+                  {data.showMoney ? ` · ${formatMoney(item.price, order?.currency ?? "USD")}` : ""}
+                  {item.custom ? " · custom" : ""}
+                  {item.engraved ? " · engraved" : ""}
+                  {item.finalSale ? " · final sale" : ""}
                 </Text>
-                {describeEligibility(request.eligibility).map((line) => (
-                  <Text as="p" key={line}>
-                    {line}
-                  </Text>
-                ))}
-                <Text as="p">Delivered: {data.deliveredAt ? formatDateTime(data.deliveredAt, tz) : "not yet"}</Text>
-                {item ? (
-                  <Text as="p">
-                    Item: {item.quantity} × {item.title}
-                    {item.ringSize ? `, size ${item.ringSize}` : ""}
-                    {data.showMoney ? ` · ${formatMoney(item.price, order?.currency ?? "USD")}` : ""}
-                    {item.custom ? " · custom" : ""}
-                    {item.engraved ? " · engraved" : ""}
-                    {item.finalSale ? " · final sale" : ""}
-                  </Text>
-                ) : (
-                  <Text as="p" tone="subdued">
-                    The item is no longer on the order.
-                  </Text>
-                )}
-              </BlockStack>
-            </Card>
+              ) : (
+                <Text as="p" tone="subdued">
+                  The item is no longer on the order.
+                </Text>
+              )}
+            </Section>
             {data.canDecide && open ? (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Decision
-                  </Text>
-                  {outcome && !outcome.ok ? (
-                    <Banner tone="critical">
-                      <p>{outcome.error?.message}</p>
-                    </Banner>
-                  ) : null}
-                  <TextField
-                    label="Note to the shopper"
-                    helpText="Required when declining. The shopper reads it in their chat."
-                    multiline={3}
-                    maxLength={1000}
-                    value={note}
-                    onChange={setNote}
-                    autoComplete="off"
-                  />
-                  <InlineStack gap="200">
-                    {request.status === "requested" ? (
-                      <Button variant="primary" onClick={() => decide("approved")} loading={fetcher.state !== "idle"}>
-                        Approve
-                      </Button>
-                    ) : (
-                      <Button variant="primary" onClick={() => decide("completed")} loading={fetcher.state !== "idle"}>
-                        Mark completed
-                      </Button>
-                    )}
-                    <Button tone="critical" onClick={() => decide("declined")}>
-                      Decline
+              <Section title="Decision">
+                {outcome && !outcome.ok ? (
+                  <Banner tone="critical">
+                    <p>{outcome.error?.message}</p>
+                  </Banner>
+                ) : null}
+                <TextField
+                  label="Note to the shopper"
+                  helpText="Required when declining. The shopper reads it in their chat."
+                  multiline={3}
+                  maxLength={1000}
+                  value={note}
+                  onChange={setNote}
+                  autoComplete="off"
+                />
+                <InlineStack gap="200">
+                  {request.status === "requested" ? (
+                    <Button variant="primary" onClick={() => decide("approved")} loading={fetcher.state !== "idle"}>
+                      Approve
                     </Button>
-                  </InlineStack>
-                </BlockStack>
-              </Card>
+                  ) : (
+                    <Button variant="primary" onClick={() => decide("completed")} loading={fetcher.state !== "idle"}>
+                      Mark completed
+                    </Button>
+                  )}
+                  <Button tone="critical" onClick={() => decide("declined")}>
+                    Decline
+                  </Button>
+                </InlineStack>
+              </Section>
             ) : null}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Order
-              </Text>
-              {order ? (
-                <BlockStack gap="100">
-                  <Text as="p">
-                    {order.name} · {order.status.replace(/_/g, " ")}
-                  </Text>
-                  <Text as="p">Placed {formatDateTime(order.placedAt, tz)}</Text>
-                  <Text as="p" tone="subdued">
-                    {order.items.map((i) => `${i.quantity} × ${i.title}`).join(", ")}
-                  </Text>
-                </BlockStack>
-              ) : (
-                <Text as="p" tone="subdued">
-                  Order #{request.orderNumber} is no longer in the store.
+          <Section title="Order">
+            {order ? (
+              <BlockStack gap="100">
+                <Text as="p">
+                  {order.name} · {order.status.replace(/_/g, " ")}
                 </Text>
-              )}
-            </BlockStack>
-          </Card>
+                <Text as="p">Placed {formatDateTime(order.placedAt, tz)}</Text>
+                <Text as="p" tone="subdued">
+                  {order.items.map((i) => `${i.quantity} × ${i.title}`).join(", ")}
+                </Text>
+              </BlockStack>
+            ) : (
+              <Text as="p" tone="subdued">
+                Order #{request.orderNumber} is no longer in the store.
+              </Text>
+            )}
+          </Section>
         </Layout.Section>
       </Layout>
     </Page>

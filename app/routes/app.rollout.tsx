@@ -22,6 +22,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { DEFAULT_ROLLOUT_STAGES } from "~/concierge/shopDefaults";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { actorNamer, AuditLog } from "~/components/AuditLog";
 import { formatDateTime, formatMs, formatPercent } from "~/components/format";
 import { Pager } from "~/components/Pager";
@@ -298,41 +299,36 @@ function AllowlistCard(props: {
 function PreviewCard(props: { link: string | null; seen: string; canChange: boolean }) {
   const fetcher = useChange();
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Preview link
-        </Text>
-        <Text as="p" tone="subdued">
-          Staff who open this link see the concierge on the storefront, whatever the rollout (not while the kill switch
-          is on).
-        </Text>
-        {props.link ? (
-          <TextField label="Preview link" value={props.link} readOnly autoComplete="off" selectTextOnFocus />
-        ) : (
-          <Text as="p">No preview link yet.</Text>
-        )}
-        {props.canChange ? (
-          <InlineStack gap="200">
+    <Section title="Preview link">
+      <Text as="p" tone="subdued">
+        Staff who open this link see the concierge on the storefront, whatever the rollout (not while the kill switch is
+        on).
+      </Text>
+      {props.link ? (
+        <TextField label="Preview link" value={props.link} readOnly autoComplete="off" selectTextOnFocus />
+      ) : (
+        <Text as="p">No preview link yet.</Text>
+      )}
+      {props.canChange ? (
+        <InlineStack gap="200">
+          <Button
+            onClick={() => fetcher.submit({ intent: "preview", seen: props.seen, on: "true" }, { method: "post" })}
+            loading={fetcher.state !== "idle" && fetcher.formData?.get("on") === "true"}
+          >
+            {props.link ? "Replace preview link" : "Create preview link"}
+          </Button>
+          {props.link ? (
             <Button
-              onClick={() => fetcher.submit({ intent: "preview", seen: props.seen, on: "true" }, { method: "post" })}
-              loading={fetcher.state !== "idle" && fetcher.formData?.get("on") === "true"}
+              tone="critical"
+              variant="plain"
+              onClick={() => fetcher.submit({ intent: "preview", seen: props.seen, on: "false" }, { method: "post" })}
             >
-              {props.link ? "Replace preview link" : "Create preview link"}
+              Revoke preview link
             </Button>
-            {props.link ? (
-              <Button
-                tone="critical"
-                variant="plain"
-                onClick={() => fetcher.submit({ intent: "preview", seen: props.seen, on: "false" }, { method: "post" })}
-              >
-                Revoke preview link
-              </Button>
-            ) : null}
-          </InlineStack>
-        ) : null}
-      </BlockStack>
-    </Card>
+          ) : null}
+        </InlineStack>
+      ) : null}
+    </Section>
   );
 }
 
@@ -532,19 +528,14 @@ export default function Rollout() {
             <PreviewCard link={data.preview} seen={rollout.updatedAt} canChange={canChange} />
             <GuardedCard key={`guard-${rollout.updatedAt}`} data={data} timezone={admin.shop.timezone} />
             {admin.permissions["audit.view"] ? (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Audit log
-                  </Text>
-                  <AuditLog
-                    entries={data.audit.items}
-                    actorName={actorNamer(data.staff)}
-                    timezone={admin.shop.timezone}
-                  />
-                  <Pager nextCursor={data.audit.nextCursor} label="Audit log" />
-                </BlockStack>
-              </Card>
+              <Section title="Audit log">
+                <AuditLog
+                  entries={data.audit.items}
+                  actorName={actorNamer(data.staff)}
+                  timezone={admin.shop.timezone}
+                />
+                <Pager nextCursor={data.audit.nextCursor} label="Audit log" />
+              </Section>
             ) : null}
           </BlockStack>
         </Layout.Section>

@@ -22,6 +22,7 @@ import {
 import { useState } from "react";
 import { z } from "zod";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { ROLE_LABELS } from "~/components/adminNav";
 import { ConfirmButton } from "~/components/ConfirmButton";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
@@ -561,68 +562,61 @@ function FaqSection({ data }: { data: Data }) {
   const remove = useSection();
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd" id="faq">
-          FAQ answers
-        </Text>
+    <Section title="FAQ answers" id="faq">
+      <Text as="p" tone="subdued">
+        Short answers the concierge gives for care, warranty, financing, shipping and sizing questions.
+      </Text>
+      {data.faq.length === 0 ? (
         <Text as="p" tone="subdued">
-          Short answers the concierge gives for care, warranty, financing, shipping and sizing questions.
+          No answers yet.
         </Text>
-        {data.faq.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No answers yet.
+      ) : (
+        <ul style={{ margin: 0, padding: 0, listStyle: "none", display: "grid", gap: 12 }}>
+          {data.faq.map((e) => (
+            <li key={e.id}>
+              {editing === e.id ? (
+                <FaqEditor key={e.updatedAt} entry={e} onDone={() => setEditing(null)} />
+              ) : (
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">
+                    {e.question} <Badge>{e.topic}</Badge>
+                  </Text>
+                  <Text as="p">{e.answer}</Text>
+                  {data.can.support ? (
+                    <InlineStack gap="300">
+                      <Button
+                        variant="plain"
+                        onClick={() => setEditing(e.id)}
+                        accessibilityLabel={`Edit “${e.question}”`}
+                      >
+                        Edit
+                      </Button>
+                      <ConfirmButton
+                        label="Remove"
+                        accessibilityLabel={`Remove “${e.question}”`}
+                        title="Remove this answer?"
+                        body={`The concierge stops answering “${e.question}” with it.`}
+                        confirm="Remove"
+                        destructive
+                        onConfirm={() => remove.fetcher.submit({ intent: "faq_remove", id: e.id }, { method: "post" })}
+                      />
+                    </InlineStack>
+                  ) : null}
+                </BlockStack>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.can.support ? (
+        <BlockStack gap="200">
+          <Text as="h3" variant="headingSm">
+            Add an answer
           </Text>
-        ) : (
-          <ul style={{ margin: 0, padding: 0, listStyle: "none", display: "grid", gap: 12 }}>
-            {data.faq.map((e) => (
-              <li key={e.id}>
-                {editing === e.id ? (
-                  <FaqEditor key={e.updatedAt} entry={e} onDone={() => setEditing(null)} />
-                ) : (
-                  <BlockStack gap="100">
-                    <Text as="h3" variant="headingSm">
-                      {e.question} <Badge>{e.topic}</Badge>
-                    </Text>
-                    <Text as="p">{e.answer}</Text>
-                    {data.can.support ? (
-                      <InlineStack gap="300">
-                        <Button
-                          variant="plain"
-                          onClick={() => setEditing(e.id)}
-                          accessibilityLabel={`Edit “${e.question}”`}
-                        >
-                          Edit
-                        </Button>
-                        <ConfirmButton
-                          label="Remove"
-                          accessibilityLabel={`Remove “${e.question}”`}
-                          title="Remove this answer?"
-                          body={`The concierge stops answering “${e.question}” with it.`}
-                          confirm="Remove"
-                          destructive
-                          onConfirm={() =>
-                            remove.fetcher.submit({ intent: "faq_remove", id: e.id }, { method: "post" })
-                          }
-                        />
-                      </InlineStack>
-                    ) : null}
-                  </BlockStack>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {data.can.support ? (
-          <BlockStack gap="200">
-            <Text as="h3" variant="headingSm">
-              Add an answer
-            </Text>
-            <FaqEditor />
-          </BlockStack>
-        ) : null}
-      </BlockStack>
-    </Card>
+          <FaqEditor />
+        </BlockStack>
+      ) : null}
+    </Section>
   );
 }
 
@@ -719,68 +713,58 @@ export default function Settings() {
             <HoursSection data={data} />
             <ReturnsSection data={data} />
             <FaqSection data={data} />
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd" id="staff">
-                  Staff and roles
-                </Text>
-                <Text as="p" tone="subdued">
-                  Staff appear here the first time they open the app (as viewers). Owners and admins manage support
-                  leads, agents and viewers; only owners make owners.
-                </Text>
-                <table className="aurora-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Email</th>
-                      <th scope="col">Role</th>
-                      <th scope="col">
-                        <span className="aurora-sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.staff.map((m) => (
-                      <StaffRow
-                        key={`${m.userId}-${m.updatedAt}`}
-                        member={m}
-                        canManage={data.can.staff}
-                        isMe={m.userId === admin.staff.userId}
-                      />
-                    ))}
-                  </tbody>
-                </table>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd" id="platform">
-                  Notifications and data
-                </Text>
-                {data.notices.map((n) => (
-                  <BlockStack key={n.id} gap="100">
-                    <InlineStack gap="200" blockAlign="center">
-                      <Text as="h3" variant="headingSm">
-                        {n.title}
-                      </Text>
-                      <Badge tone={n.tone}>{n.status}</Badge>
-                    </InlineStack>
-                    <Text as="p">{n.body}</Text>
-                    {n.links && n.links.length > 0 && data.can.privacy ? (
-                      <ul style={{ margin: 0, paddingLeft: 18 }}>
-                        {n.links.map((link) => (
-                          <li key={link.url}>
-                            <a href={link.url} download>
-                              {link.label}
-                            </a>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </BlockStack>
-                ))}
-              </BlockStack>
-            </Card>
+            <Section title="Staff and roles" id="staff">
+              <Text as="p" tone="subdued">
+                Staff appear here the first time they open the app (as viewers). Owners and admins manage support leads,
+                agents and viewers; only owners make owners.
+              </Text>
+              <table className="aurora-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">
+                      <span className="aurora-sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.staff.map((m) => (
+                    <StaffRow
+                      key={`${m.userId}-${m.updatedAt}`}
+                      member={m}
+                      canManage={data.can.staff}
+                      isMe={m.userId === admin.staff.userId}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </Section>
+            <Section title="Notifications and data" id="platform">
+              {data.notices.map((n) => (
+                <BlockStack key={n.id} gap="100">
+                  <InlineStack gap="200" blockAlign="center">
+                    <Text as="h3" variant="headingSm">
+                      {n.title}
+                    </Text>
+                    <Badge tone={n.tone}>{n.status}</Badge>
+                  </InlineStack>
+                  <Text as="p">{n.body}</Text>
+                  {n.links && n.links.length > 0 && data.can.privacy ? (
+                    <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      {n.links.map((link) => (
+                        <li key={link.url}>
+                          <a href={link.url} download>
+                            {link.label}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </BlockStack>
+              ))}
+            </Section>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -22,12 +22,12 @@ import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { STATUS_LABELS } from "~/contract/admin";
 import { AdminError } from "~/components/AdminError";
+import { Section } from "~/components/Section";
 import { formatDateTime, titleCase } from "~/components/format";
 import { SlaClock, useNow } from "~/components/SlaClock";
 import { ShopperContextPanel, Transcript } from "~/components/Transcript";
 import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
-import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
-import { AppError } from "~/platform/errors.server";
+import { adminAction, adminHeaders, adminLoader, intent, routeId } from "~/platform/adminRoute.server";
 import { listStaff } from "~/services/staff.server";
 import {
   addInternalNote,
@@ -41,17 +41,7 @@ import { useAdmin } from "./app";
 
 export const meta: MetaFunction = () => [{ title: "Ticket · Aurora Concierge" }];
 
-const ticketId = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/);
-
-function idFrom(params: Record<string, string | undefined>): string {
-  const parsed = ticketId.safeParse(params.id);
-  if (!parsed.success) throw new AppError("ticket.not_found", 404, "There is no such ticket.");
-  return parsed.data;
-}
+const idFrom = (params: Record<string, string | undefined>) => routeId(params, "ticket", "There is no such ticket.");
 
 export const loader = adminLoader("ticket", "tickets.view", async (ctx, { params }) => {
   const [detail, staff] = await Promise.all([
@@ -281,117 +271,87 @@ export default function TicketPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Request
-                </Text>
-                <Text as="p">
-                  Reply due: <SlaClock dueAt={ticket.slaDueAt} now={now} resolved={ticket.status === "resolved"} /> (
-                  {formatDateTime(ticket.slaDueAt, tz)})
-                </Text>
-                <Text as="p">
-                  From {ticket.contact.name}
-                  {ticket.contact.email ? ` · ${ticket.contact.email}` : ""}
-                  {ticket.contact.phone ? ` · ${ticket.contact.phone}` : ""}
-                </Text>
-                {ticket.preferredTime ? <Text as="p">Preferred time: {ticket.preferredTime}</Text> : null}
-                {ticket.notes ? <Text as="p">“{ticket.notes}”</Text> : null}
-              </BlockStack>
-            </Card>
+            <Section title="Request">
+              <Text as="p">
+                Reply due: <SlaClock dueAt={ticket.slaDueAt} now={now} resolved={ticket.status === "resolved"} /> (
+                {formatDateTime(ticket.slaDueAt, tz)})
+              </Text>
+              <Text as="p">
+                From {ticket.contact.name}
+                {ticket.contact.email ? ` · ${ticket.contact.email}` : ""}
+                {ticket.contact.phone ? ` · ${ticket.contact.phone}` : ""}
+              </Text>
+              {ticket.preferredTime ? <Text as="p">Preferred time: {ticket.preferredTime}</Text> : null}
+              {ticket.notes ? <Text as="p">“{ticket.notes}”</Text> : null}
+            </Section>
             {data.canWork ? <WorkCard key={ticket.version} data={data} /> : null}
             {data.canWork ? (
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    Reply to the shopper
-                  </Text>
-                  {!canReply ? (
-                    <Banner tone="info">
-                      <p>
-                        {conversation
-                          ? "The shopper deleted this chat, so a reply cannot reach them there."
-                          : "This ticket has no chat to reply in; contact the shopper by email."}
-                      </p>
-                    </Banner>
-                  ) : null}
-                  <TextForm
-                    intent="reply"
-                    label="Your reply"
-                    help="The shopper sees this in the concierge chat (with an unread badge on the launcher)."
-                    submit="Send reply"
-                    disabled={!canReply}
-                  />
-                </BlockStack>
-              </Card>
-            ) : null}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Internal notes
-                </Text>
-                {ticket.internalNotes.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No notes yet. Notes are for staff only.
-                  </Text>
-                ) : (
-                  <ul style={{ margin: 0, paddingLeft: 18, display: "grid", gap: 8 }}>
-                    {ticket.internalNotes.map((n) => (
-                      <li key={n.id}>
-                        <Text as="span" fontWeight="semibold">
-                          {data.names[n.author] ?? n.author}
-                        </Text>{" "}
-                        · <time dateTime={n.at}>{formatDateTime(n.at, tz)}</time>
-                        <Text as="p">{n.body}</Text>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {data.canWork ? (
-                  <TextForm intent="note" label="Add an internal note" help="Only staff see notes." submit="Add note" />
+              <Section title="Reply to the shopper">
+                {!canReply ? (
+                  <Banner tone="info">
+                    <p>
+                      {conversation
+                        ? "The shopper deleted this chat, so a reply cannot reach them there."
+                        : "This ticket has no chat to reply in; contact the shopper by email."}
+                    </p>
+                  </Banner>
                 ) : null}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Conversation
+                <TextForm
+                  intent="reply"
+                  label="Your reply"
+                  help="The shopper sees this in the concierge chat (with an unread badge on the launcher)."
+                  submit="Send reply"
+                  disabled={!canReply}
+                />
+              </Section>
+            ) : null}
+            <Section title="Internal notes">
+              {ticket.internalNotes.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No notes yet. Notes are for staff only.
                 </Text>
-                <Transcript items={data.transcript} timezone={tz} label="Conversation messages" />
-              </BlockStack>
-            </Card>
+              ) : (
+                <ul style={{ margin: 0, paddingLeft: 18, display: "grid", gap: 8 }}>
+                  {ticket.internalNotes.map((n) => (
+                    <li key={n.id}>
+                      <Text as="span" fontWeight="semibold">
+                        {data.names[n.author] ?? n.author}
+                      </Text>{" "}
+                      · <time dateTime={n.at}>{formatDateTime(n.at, tz)}</time>
+                      <Text as="p">{n.body}</Text>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {data.canWork ? (
+                <TextForm intent="note" label="Add an internal note" help="Only staff see notes." submit="Add note" />
+              ) : null}
+            </Section>
+            <Section title="Conversation">
+              <Transcript items={data.transcript} timezone={tz} label="Conversation messages" />
+            </Section>
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Customer context
-                </Text>
-                <ShopperContextPanel
-                  context={data.context}
-                  currency={data.currency}
-                  timezone={tz}
-                  showMoney={data.showMoney}
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  History
-                </Text>
-                <ol style={{ margin: 0, paddingLeft: 18, display: "grid", gap: 4 }}>
-                  {ticket.events.map((e, i) => (
-                    <li key={i}>
-                      <time dateTime={e.at}>{formatDateTime(e.at, tz)}</time>: {titleCase(e.type)} by{" "}
-                      {data.names[e.actor] ?? e.actor}
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <Section title="Customer context">
+              <ShopperContextPanel
+                context={data.context}
+                currency={data.currency}
+                timezone={tz}
+                showMoney={data.showMoney}
+              />
+            </Section>
+            <Section title="History">
+              <ol style={{ margin: 0, paddingLeft: 18, display: "grid", gap: 4 }}>
+                {ticket.events.map((e, i) => (
+                  <li key={i}>
+                    <time dateTime={e.at}>{formatDateTime(e.at, tz)}</time>: {titleCase(e.type)} by{" "}
+                    {data.names[e.actor] ?? e.actor}
+                  </li>
+                ))}
+              </ol>
+            </Section>
           </BlockStack>
         </Layout.Section>
       </Layout>
