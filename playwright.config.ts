@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { SHOPIFY_TEST } from "./tests/support/shopifyAdmin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3917);
-// Set once in the main process; workers inherit the env and so find the same folders (tests read the secrets).
-const dataDir = (process.env.AURORA_E2E_DATA ??= mkdtempSync(join(tmpdir(), "aurora-e2e-")));
+// Set once in the runner and inherited by the workers, so tests reach the same SQLite file as the server.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "aurora-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 const shopifyDataDir = (process.env.AURORA_E2E_SHOPIFY_DATA ??= mkdtempSync(join(tmpdir(), "aurora-e2e-shopify-")));
 
 export default defineConfig({
@@ -42,6 +43,9 @@ export default defineConfig({
         DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
         LOG_LEVEL: "warn",
         NODE_ENV: "production",
+        // Every request comes from 127.0.0.1: the journeys are not about limits (the integration suite is).
+        RATE_LIMIT_PER_MINUTE: "100000",
+        RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
         // The admin's guarded-rollout test waits for the job: judge every second.
         ROLLOUT_CHECK_SECONDS: "1",
       },

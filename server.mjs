@@ -9,7 +9,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer() {
   const build = await import(BUILD_PATH);
-  const { getRuntime, EnvError, requestIdFrom, isCrossSiteAction } = build.entry.module;
+  const { getRuntime, EnvError, requestIdFrom, isCrossSiteAction, loadDevStorefront } = build.entry.module;
   let runtime;
   try {
     runtime = await getRuntime();
@@ -47,6 +47,8 @@ export async function startServer() {
         requestId,
       });
   });
+  // Local mode: the dev storefront at / (theme, app proxy and cart emulation); never served in Shopify mode.
+  if (env.mode === "local") app.use((await loadDevStorefront())(runtime));
   app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
   // Errors raised before Remix sees the request (a malformed %-escape in the path, say) still get the envelope.
   app.use((err, req, res, _next) => {

@@ -15,6 +15,8 @@ import { addAdminDocumentHeaders } from "~/platform/adminAuth.server";
 import { getRuntime } from "~/platform/runtime.server";
 import { requestIdFrom as requestIdOf } from "~/platform/http.server";
 import { redactUrl } from "~/platform/logger.server";
+/** Local mode only: loaded on demand so Shopify mode never pulls in the dev storefront (or liquidjs). */
+export const loadDevStorefront = () => import("~/devStorefront/index.server").then((m) => m.createDevStorefront);
 
 const ABORT_DELAY = 5_000;
 

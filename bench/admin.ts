@@ -13,7 +13,7 @@ import { openSqliteStore } from "../app/store/sqlite";
 import { seedAdminScale } from "./adminData";
 import { startAppServer } from "./appServer";
 import { percentile } from "./openLoop";
-import { table } from "./report";
+import { table } from "./table";
 
 const SHOP = "aurora-demo.myshopify.com";
 const OPEN: TicketFilter = { statuses: ["open", "in_progress", "waiting"] };
@@ -25,7 +25,6 @@ interface Query {
   /** The admin page whose data request runs this query. */
   page: string;
 }
-
 
 async function timeMany(times: number, run: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await run(); // warm-up: JIT, prepared statements, page cache

@@ -3,6 +3,7 @@
 //   npm run bench -- understanding
 //   npm run bench -- http
 //   npm run bench -- admin        (seeds 100,000 conversations; also runnable alone: tsx bench/admin.ts)
+//   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
@@ -17,10 +18,9 @@ import { benchAdmin } from "./admin";
 import { startAppServer } from "./appServer";
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
-import { table } from "./report";
+import { table } from "./table";
 
 const SHOP = "aurora-demo.myshopify.com";
-
 
 // ---------- understanding ----------
 
@@ -180,3 +180,4 @@ const which = process.argv[2] ?? "all";
 if (which === "all" || which === "understanding") benchUnderstanding();
 if (which === "all" || which === "http") await benchHttp();
 if (which === "all" || which === "admin") await benchAdmin();
+if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

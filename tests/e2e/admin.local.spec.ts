@@ -187,5 +187,10 @@ test("a guarded rollout with a seeded error-rate breach pauses itself and says w
 
   await page.getByRole("button", { name: "Stop guarded rollout" }).click();
   await expect(page.getByText("Not running")).toBeVisible();
+  // Back to everyone, as the other browser suites expect of the demo shop.
+  await page.getByLabel("Visitors who see the concierge").fill("100");
+  await page.getByRole("button", { name: "Save percentage" }).click();
+  await expect(toasts(page)).toContainText("Rollout set to 100% of visitors.");
+  await expect.poll(async () => (await storefront("local").get("config", { visitorId: "v-e2e-after" })).enabled).toBe(true);
   expect(errors()).toEqual([]);
 });

@@ -17,7 +17,7 @@ export const SHOPIFY_URL = `http://127.0.0.1:${SHOPIFY_PORT}`;
 export const LOCAL_SHOP = "aurora-demo.myshopify.com";
 
 /** Data folders of the two servers (set once by playwright.config.ts, shared with the workers through env). */
-export const localDataDir = () => process.env.AURORA_E2E_DATA!;
+export const localDataDir = () => process.env.E2E_DATA_DIR!;
 export const shopifyDataDir = () => process.env.AURORA_E2E_SHOPIFY_DATA!;
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

@@ -1,4 +1,4 @@
-// How every benchmark prints its results: a markdown table under a title.
+// Prints one benchmark table as Markdown (what every bench in this folder reports).
 
 export function table(title: string, rows: Record<string, string | number>[]): void {
   console.log(`\n## ${title}\n`);
