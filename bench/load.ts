@@ -2,13 +2,12 @@
 // node:http baseline, and validly signed storefront requests (mixed messages, new and continuing conversations).
 
 import type autocannon from "autocannon";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { proxySignature } from "../tests/support/proxy";
+import { startAppServer as startAppServer_, type BenchServer } from "./appServer";
 import { BENCH_MESSAGES } from "./messages";
 import type { OpenLoopRequest } from "./openLoop";
 
@@ -16,60 +15,15 @@ export const SHOP = "aurora-demo.myshopify.com";
 /** One new conversation per this many turns; the others continue a conversation the server answered. */
 const TURNS_PER_CONVERSATION = 4;
 
-export interface AppServer {
-  url: string;
-  dataDir: string;
-  pid: number;
+export interface AppServer extends BenchServer {
+  /** The local-mode app-proxy secret the server generated, to sign requests with. */
   secret: string;
-  stop: () => Promise<void>;
 }
 
-/** The V8 flags `npm start` runs the server with (package.json), so benches measure the production setup. */
-export function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((part) => part.startsWith("--"));
-}
-
-export async function startAppServer(extraFlags: string[] = []): Promise<AppServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
-  const child = spawn(process.execPath, [...startFlags(), ...extraFlags, "server.mjs"], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
-      // The load comes from one address: lift the per-IP limits so the bench measures the handler, not 429s.
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    const poll = setInterval(() => {
-      const m = out.match(/Aurora Concierge \(local demo\) is running at (http:\/\/[^/\s]+)/);
-      if (m) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-  });
-  return {
-    url,
-    dataDir,
-    pid: child.pid!,
-    secret: readFileSync(join(dataDir, "dev-app-secret"), "utf8").trim(),
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The real server (see ./appServer) on a fresh data folder, with its signing secret. */
+export async function startAppServer(flags: string[] = []): Promise<AppServer> {
+  const server = await startAppServer_({ flags });
+  return { ...server, secret: readFileSync(join(server.dataDir, "dev-app-secret"), "utf8").trim() };
 }
 
 export function startBareServer(): Promise<{ url: string; close: () => void }> {

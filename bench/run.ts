@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { readFileSync } from "node:fs";
 import { understand } from "../app/concierge/understanding";
 import { normalise } from "../app/concierge/understanding/normalise";
+import { benchAdmin } from "./admin";
 import {
   configRequests,
   messageRequests,
@@ -21,7 +22,6 @@ import {
 import { BENCH_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
 import { table } from "./table";
-
 
 // ---------- understanding ----------
 
@@ -165,4 +165,5 @@ async function benchHttp(): Promise<void> {
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "understanding") benchUnderstanding();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "admin") await benchAdmin();
 if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

@@ -23,6 +23,8 @@ export interface RequestContext {
   runtime: Runtime;
   route: string;
   clientIp: string;
+  /** The shop a storefront request was verified for: its answer counts in that shop's request stats. */
+  shop?: string;
 }
 
 export interface JsonResult {
@@ -89,9 +91,12 @@ function plain(status: number, body: Record<string, unknown>, headers: Record<st
   };
 }
 
-function observe(runtime: Runtime, route: string, method: string, status: number, started: number): void {
+function observe(ctx: RequestContext, method: string, status: number, started: number): void {
+  const { runtime, route } = ctx;
   const seconds = (performance.now() - started) / 1000;
   runtime.metrics.countRequest(route, method, status, seconds);
+  // The admin's per-shop rollup: a map lookup and three increments, flushed to the store every few seconds.
+  if (ctx.shop) runtime.requestStats.record(ctx.shop, status, seconds * 1000);
   if (runtime.logger.isLevelEnabled("debug")) {
     runtime.logger.debug({ route, method, status, ms: Math.round(seconds * 1000) }, "request");
   }
@@ -130,7 +135,7 @@ export async function serveJson(
     }
     response = plain(envelope.status, { ...envelope.body }, { ...envelope.headers, "x-request-id": requestId });
   }
-  observe(runtime, route, call.method, response.status, started);
+  observe(ctx, call.method, response.status, started);
   return response;
 }
 
@@ -154,10 +159,11 @@ export function jsonRoute(route: string, handler: JsonHandler) {
     const requestId = requestIdFrom(args.request.headers);
     const method = args.request.method;
     let runtime: Runtime | undefined;
+    let ctx: RequestContext | undefined;
     let response: Response;
     try {
       runtime = await getRuntime();
-      const ctx = contextFor(runtime, requestId, route, clientIpOf(args.context));
+      ctx = contextFor(runtime, requestId, route, clientIpOf(args.context));
       const result = await handler(args, ctx);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -178,7 +184,7 @@ export function jsonRoute(route: string, handler: JsonHandler) {
       }
       response = jsonResponse(envelope.status, envelope.body, { ...envelope.headers, "x-request-id": requestId });
     }
-    if (runtime) observe(runtime, route, method, response.status, started);
+    if (ctx) observe(ctx, method, response.status, started);
     return response;
   };
 }

@@ -86,7 +86,7 @@ function asResult(error: unknown): JsonResult {
 
 /**
  * The endpoint's own query keys. A key given twice is refused (400): the signature covers both values, but which
- * one the endpoint should use is ambiguous, and our widget never sends one (ADR 0007).
+ * one the endpoint should use is ambiguous, and our widget never sends one (ADR 0008).
  */
 function queryObject(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
@@ -116,6 +116,7 @@ async function runEndpoint(
 ): Promise<JsonResult> {
   const { runtime } = ctx;
   const identity = verifyAppProxy(call.query, runtime);
+  ctx.shop = identity.shop;
   const shopRow = await getShopCached(runtime, identity.shop);
   if (!spec.servesWhenOff && !isLive(shopRow)) {
     throw new AppError("concierge.disabled", 503, "The concierge is switched off for this shop.");

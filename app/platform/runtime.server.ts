@@ -8,6 +8,7 @@ import { parseEnv, type AppEnv } from "./env.server";
 import { instrumentStore, type StoreHealth } from "./instrumentedStore.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
+import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
 import { createAdminApi, type AdminApi } from "./adminApi.server";
@@ -29,6 +30,8 @@ export interface Runtime {
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
   analyticsSalt: string;
+  /** Storefront request counts, errors and latency per shop, flushed to the store every few seconds. */
+  requestStats: RequestStatsRecorder;
   /** Null without SMTP_URL: nothing is sent, and the admin says so. */
   mailer: Mailer | null;
   adminApi: AdminApi;
@@ -75,6 +78,7 @@ async function createRuntime(): Promise<Runtime> {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
   logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
+  const requestStats = createRequestStatsRecorder(store, logger);
   const mailer = createMailer(env.smtpUrl, env.mailFrom);
   if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
   const runtime: Runtime = {
@@ -86,6 +90,7 @@ async function createRuntime(): Promise<Runtime> {
     shopify,
     proxySecret,
     analyticsSalt,
+    requestStats,
     mailer,
     adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
     worker: undefined as unknown as Worker,
@@ -93,6 +98,7 @@ async function createRuntime(): Promise<Runtime> {
     version: VERSION,
     close: async () => {
       await runtime.worker.stop();
+      await requestStats.stop();
       mailer?.close();
       await rawStore.close();
     },

@@ -14,6 +14,7 @@ import { ordersRepository } from "./orders";
 import { productsRepository } from "./products";
 import { analyticsRepository, auditRepository } from "./records";
 import { DEFAULT_BUSY_BUDGET_MS, whenUnlocked } from "./commit";
+import { reportsRepository, requestStatsRepository } from "./reports";
 import { idempotencyRepository, rateLimitsRepository, settleIdempotency } from "./requestGuards";
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
@@ -83,7 +84,7 @@ export interface SqliteOptions {
 /**
  * Makes every commit so far durable: fdatasync of the WAL file on libuv's thread pool. With synchronous=NORMAL
  * a commit writes its frames without syncing; acknowledging only after this sync gives FULL's guarantee (an
- * acknowledged write survives power loss) while the event loop never waits on the disk (ADR 0006).
+ * acknowledged write survives power loss) while the event loop never waits on the disk (ADR 0007).
  */
 function logSyncer(filePath: string): { sync: () => Promise<void>; close: () => void } {
   // The WAL's directory entry is made durable once; its content at every sync.
@@ -185,6 +186,8 @@ function createStore(
     shortlists: shortlistsRepository(sql),
     analytics: analyticsRepository(sql),
     audit: auditRepository(sql),
+    reports: reportsRepository(sql),
+    requestStats: requestStatsRepository(sql),
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),
