@@ -191,16 +191,19 @@ async function worker(app: AppServer, until: number): Promise<void> {
 }
 
 function chart(rows: Row[]): string {
-  const max = Math.max(RSS_LIMIT_MB, ...rows.map((r) => r.rssMb));
-  const height = 8;
+  // From a little under the lowest sample up to the limit (or the peak), so a drift of a few MB shows.
+  const top = Math.max(RSS_LIMIT_MB, ...rows.map((r) => r.rssMb));
+  const bottom = Math.max(0, Math.floor((Math.min(...rows.map((r) => r.rssMb)) - 10) / 10) * 10);
+  const height = 10;
+  const step = (top - bottom) / height;
   const lines: string[] = [];
   for (let level = height; level >= 1; level--) {
-    const threshold = (max * level) / height;
+    const threshold = bottom + step * level;
     const label = `${Math.round(threshold)}`.padStart(4);
-    lines.push(`${label} MB |${rows.map((r) => (r.rssMb >= threshold - max / height / 2 ? "█" : " ")).join("")}`);
+    lines.push(`${label} MB |${rows.map((r) => (r.rssMb > threshold - step ? "█" : " ")).join("")}`);
   }
   lines.push(`        +${"-".repeat(rows.length)}`);
-  lines.push(`         RSS every 10 s over ${minutes} min (limit ${RSS_LIMIT_MB} MB)`);
+  lines.push(`         RSS every 10 s over ${minutes} min, axis from ${bottom} MB (limit ${RSS_LIMIT_MB} MB)`);
   return lines.join("\n");
 }
 
