@@ -10,6 +10,12 @@
 //   !(a|b)       not followed by this word or group (place last)
 //   "re:SRC"     a whole entry given as a raw regular-expression source
 // Every word form used by a phrase is recorded in KNOWN_WORDS so the spelling corrector never "fixes" it.
+//
+// Phrases are written in one of four languages. English words inflect as English; French, Spanish and German
+// words take their language's plural endings (verb forms are listed). Accented letters are optional: a word
+// written "créoles" also matches "creoles", and German "größe" also matches "grosse" and "groesse".
+
+export type Lang = "en" | "fr" | "es" | "de";
 
 /** Words that are never inflected: function words whose variants would be nonsense or too broad. */
 const STOP = new Set(
@@ -53,10 +59,20 @@ const IRREGULAR: Record<string, readonly string[]> = {
 };
 
 export const KNOWN_WORDS = new Set<string>();
+/** The languages each known word was written in (bit 0 English, 1 French, 2 Spanish, 3 German). */
+export const WORD_LANGS = new Map<string, number>();
+export const LANG_BIT: Record<Lang, number> = { en: 1, fr: 2, es: 4, de: 8 };
+const ALL_LANGS = 15;
+
+function remember(word: string, langs: number): void {
+  KNOWN_WORDS.add(word);
+  WORD_LANGS.set(word, (WORD_LANGS.get(word) ?? 0) | langs);
+}
 
 const VOWEL = /[aeiou]/;
+const NOT_LOWER_ASCII = /[^a-z]/;
 
-/** The inflected forms of one word (itself included). */
+/** The inflected forms of one English word (itself included). */
 export function inflect(word: string): string[] {
   const forms = new Set<string>([word]);
   if (word.length < 3 || STOP.has(word) || /[^a-z]/.test(word)) return [...forms];
@@ -98,6 +114,43 @@ export function inflect(word: string): string[] {
   return [...forms];
 }
 
+/** Plural endings per language (verbs and irregular plurals are written out in the word lists). */
+const PLURALS: Record<Exclude<Lang, "en">, (w: string) => string[]> = {
+  fr: (w) => (/(?:au|eu|ou)$/.test(w) ? [w + "x", w + "s"] : /al$/.test(w) ? [w.slice(0, -2) + "aux"] : [w + "s"]),
+  es: (w) => (VOWEL.test(w[w.length - 1]) ? [w + "s"] : [w + "es"]),
+  de: (w) => [w + "e", w + "en", w + "n", w + "s", w + "er", w + "es"],
+};
+
+/** Records the words of a hand-written regular expression as known, so the spelling corrector leaves them be. */
+export function knownWords(alternatives: string): void {
+  for (const w of alternatives.split(/[^a-z]+/)) if (w) remember(w, ALL_LANGS);
+}
+
+function inflectIn(lang: Lang, word: string): string[] {
+  if (lang === "en") return inflect(word);
+  if (word.length < 3 || NOT_LOWER_ASCII.test(word)) return [word];
+  return [word, ...PLURALS[lang](word)];
+}
+
+const UMLAUT_FOLD: Record<string, string> = { ä: "a", ö: "o", ü: "u", ß: "ss", œ: "oe", æ: "ae" };
+const UMLAUT_SPELL: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", œ: "oe", æ: "ae" };
+const SPECIAL_RE = /[äöüßœæ]/g;
+const COMBINING_RE = /[\u0300-\u036f]/g;
+
+/** The spellings a shopper may type for a word: accents dropped, and German umlauts as "ae", "oe", "ue". */
+export function spellings(word: string): string[] {
+  const lower = word.toLowerCase();
+  const folded = lower
+    .replace(SPECIAL_RE, (c) => UMLAUT_FOLD[c])
+    .normalize("NFKD")
+    .replace(COMBINING_RE, "");
+  const spelled = lower
+    .replace(SPECIAL_RE, (c) => UMLAUT_SPELL[c])
+    .normalize("NFKD")
+    .replace(COMBINING_RE, "");
+  return folded === spelled ? [folded] : [folded, spelled];
+}
+
 type Node =
   | { kind: "word"; src: string; optional: boolean }
   | { kind: "group"; alts: Node[][]; optional: boolean }
@@ -106,11 +159,11 @@ type Node =
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\<>~#-]/g, "\\$&");
 
-function wordSource(raw: string): string {
+function wordSource(raw: string, lang: Lang): string {
   const literal = raw.startsWith("=");
   const word = literal ? raw.slice(1) : raw;
-  const forms = literal ? [word] : inflect(word);
-  for (const f of forms) if (/^[a-z]+$/.test(f)) KNOWN_WORDS.add(f);
+  const forms = [...new Set(spellings(word).flatMap((w) => (literal ? [w] : inflectIn(lang, w))))];
+  for (const f of forms) if (/^[a-z]+$/.test(f)) remember(f, LANG_BIT[lang]);
   forms.sort((a, b) => b.length - a.length);
   return forms.length === 1 ? escape(forms[0]) : `(?:${forms.map(escape).join("|")})`;
 }
@@ -119,7 +172,7 @@ function tokenize(phrase: string): string[] {
   return phrase.match(/\(|\)|\||\?|!|__|[^\s()|?!]+/g) ?? [];
 }
 
-function parseSeq(tokens: string[], pos: { i: number }): Node[][] {
+function parseSeq(tokens: string[], pos: { i: number }, lang: Lang): Node[][] {
   const alts: Node[][] = [[]];
   while (pos.i < tokens.length) {
     const t = tokens[pos.i];
@@ -135,28 +188,28 @@ function parseSeq(tokens: string[], pos: { i: number }): Node[][] {
       continue;
     }
     if (t === "!") {
-      const inner = parseAtom(tokens, pos);
+      const inner = parseAtom(tokens, pos, lang);
       seq.push({ kind: "not", node: inner });
       continue;
     }
     pos.i--;
-    seq.push(parseAtom(tokens, pos));
+    seq.push(parseAtom(tokens, pos, lang));
   }
   return alts;
 }
 
-function parseAtom(tokens: string[], pos: { i: number }): Node {
+function parseAtom(tokens: string[], pos: { i: number }, lang: Lang): Node {
   const t = tokens[pos.i++];
   let node: Node;
   if (t === "(") {
-    const alts = parseSeq(tokens, pos);
+    const alts = parseSeq(tokens, pos, lang);
     if (tokens[pos.i] !== ")") throw new Error(`unbalanced group in phrase: ${tokens.join(" ")}`);
     pos.i++;
     node = { kind: "group", alts, optional: false };
   } else if (t === "*") {
     node = { kind: "word", src: "\\S+", optional: false };
   } else {
-    node = { kind: "word", src: wordSource(t), optional: false };
+    node = { kind: "word", src: wordSource(t, lang), optional: false };
   }
   if (tokens[pos.i] === "?") {
     pos.i++;
@@ -192,11 +245,11 @@ function emitNode(node: Node): string {
 }
 
 /** The regex source of one phrase, without boundaries. */
-export function phraseSource(phrase: string): string {
+export function phraseSource(phrase: string, lang: Lang = "en"): string {
   if (phrase.startsWith("re:")) return phrase.slice(3);
   const tokens = tokenize(phrase);
   const pos = { i: 0 };
-  const alts = parseSeq(tokens, pos);
+  const alts = parseSeq(tokens, pos, lang);
   if (pos.i !== tokens.length) throw new Error(`unbalanced phrase: ${phrase}`);
   return alts.map(emitSeq).join("|");
 }
@@ -205,8 +258,18 @@ export function phraseSource(phrase: string): string {
 export const B_LEFT = "(?<![a-z0-9])";
 export const B_RIGHT = "(?![a-z0-9])";
 
+/** Phrases per language; a plain list is English. */
+export type Phrases = readonly string[] | Partial<Record<Lang, readonly string[]>>;
+
+/** The regex source of a list of phrases (any of them), without boundaries. */
+export function phrasesSource(phrases: Phrases): string {
+  const byLang: [Lang, readonly string[]][] = Array.isArray(phrases)
+    ? [["en", phrases as readonly string[]]]
+    : (Object.entries(phrases) as [Lang, readonly string[]][]);
+  return byLang.flatMap(([lang, list]) => list.map((p) => `(?:${phraseSource(p, lang)})`)).join("|");
+}
+
 /** One regex matching any of the phrases as whole words. */
-export function compilePhrases(phrases: readonly string[], flags = ""): RegExp {
-  const body = phrases.map((p) => `(?:${phraseSource(p)})`).join("|");
-  return new RegExp(`${B_LEFT}(?:${body})${B_RIGHT}`, flags);
+export function compilePhrases(phrases: Phrases, flags = ""): RegExp {
+  return new RegExp(`${B_LEFT}(?:${phrasesSource(phrases)})${B_RIGHT}`, flags);
 }
