@@ -10,7 +10,17 @@ import {
   understand,
 } from "~/concierge/understanding";
 
-const FILTER_KEYS = ["category", "metal", "priceMin", "priceMax", "readyToShip", "gift", "ringSize"] as const;
+const FILTER_KEYS = [
+  "category",
+  "metal",
+  "priceMin",
+  "priceMax",
+  "readyToShip",
+  "gift",
+  "ringSize",
+  "excludeMetals",
+  "excludeCategories",
+] as const;
 
 /** The product filters among a set of entities. */
 export function productFilters(e: Entities): ProductFilters {
@@ -70,6 +80,11 @@ export function runCase(c: Case): Understanding {
     if (typeof v === "number") {
       expect(typeof got, `${label} ${k} (got ${JSON.stringify(u.entities)})`).toBe("number");
       expect(Math.abs((got as number) - v), `${label} ${k}=${String(got)} want ${v}`).toBeLessThanOrEqual(0.5);
+    } else if (Array.isArray(v)) {
+      // Exclusion lists: the same members, in any order.
+      expect([...((got as unknown[]) ?? [])].sort(), `${label} ${k} (got ${JSON.stringify(u.entities)})`).toEqual(
+        [...v].sort(),
+      );
     } else {
       expect(got, `${label} ${k} (got ${JSON.stringify(u.entities)})`).toBe(v);
     }

@@ -79,6 +79,9 @@ const KARAT_RE = new RegExp(
   String.raw`${B_LEFT}(\d{1,2}(?:\.\d{1,2})?) ?(kt|kts|karat|karats|karaat|carat|carats|ct|cts|ctw|tcw|kilates|quilates|kilate|quilate)${B_RIGHT}`,
   "g",
 );
+knownWords("karat karats karaat carat carats kilates quilates kilate quilate");
+const KARAT_VALUES = new Set(["9", "10", "14", "18", "22", "24"]);
+const GOLD_BEFORE_RE = /(?:^|[^a-z])(?:or|oro|gold) $/;
 const BARE_KARAT_RE = new RegExp(String.raw`(?<![a-z0-9.#$_]|\$ )(8|9|10|14|18|22|24) ?k${B_RIGHT}`, "g");
 /** Before a bare "10k": a price word or a k-amount range start makes it a price after all ("under 10k"). */
 const PRICE_BEFORE_RE =
@@ -150,6 +153,11 @@ const SIZE_CUE_RE = compilePhrases(["(size|=sizes|resize|=sizing|fit|finger|=rin
 const UNITS_RE = new RegExp(
   String.raw`${B_LEFT}\d+(?:\.\d+)?(?:(?: ?- ?| to | or | a | bis | ou | o )\d+(?:\.\d+)?)? ?(?:business |working |more |extra |calendar |jours ouvres |dias habiles |werk)?(?:days?|weeks?|wks?|hours?|hrs?|months?|mos|years?|yrs?|minutes?|mins?|mm|millimeters?|millimetres?|cm|centimeters?|centimetres?|inch|inches|inchs|ft|feet|grams?|g|gr|gramm|gramos|grammes?|oz|ounces?|lbs?|kg|pieces?|pcs|pairs?|percent|times|x|stones?|diamonds?|people|kids|items?|year old|yo|am|pm|oclock|st|nd|rd|th|stars?|pack|miles?|km|jours?|semaines?|mois|heures?|ans?|fois|dias?|semanas?|meses|horas?|anos?|veces|tage?n?|wochen?|monate?n?|stunden?|jahre?n?|mal|stuck|stueck|piezas?|h)${B_RIGHT}`,
   "g",
+);
+knownWords(
+  "business working calendar ouvres habiles werk grams gramm gramos grammes ounces pieces pairs percent times stones " +
+    "diamonds people items oclock stars miles jours semaines heures dias semanas meses horas anos veces wochen " +
+    "monate monaten stunden jahre jahren stuck stueck piezas",
 );
 const LOOSE_NUMBER_RE =
   /(?<!(?:for|spent|paid|cost|costs|worth|charged|priced|price|at|in|since|from|year|of|than|only|just|about|around|pour|por|fur|fuer|um|prix|precio|preis|coute|cuesta|kostet) )(?<![a-z0-9.$#_-])(\d{3,12})(?![a-z0-9.])/g;
@@ -267,8 +275,10 @@ export function extractEntities(
     });
 
     masked = masked.replace(SILVER_925_RE, "sterling");
-    masked = masked.replace(KARAT_RE, (_m, _n: string, unit: string) => {
-      if (unit[0] === "k") karatGold = true;
+    masked = masked.replace(KARAT_RE, (_m, n: string, unit: string, offset: number, whole: string) => {
+      // "14kt", "18 kilates", or "or 18 carats" (carats weigh diamonds unless gold is named just before).
+      const goldBefore = KARAT_VALUES.has(n) && GOLD_BEFORE_RE.test(whole.slice(Math.max(0, offset - 5), offset));
+      if (unit[0] === "k" || unit[0] === "q" || goldBefore) karatGold = true;
       return "_";
     });
     masked = masked.replace(BARE_KARAT_RE, (m, _n: string, offset: number, whole: string) => {
@@ -315,7 +325,11 @@ export function extractEntities(
     let lm: RegExpExecArray | null;
     while ((lm = LOOSE_NUMBER_RE.exec(masked))) looseNumbers.push(lm[1]);
     // Asked for an order, a shopper may answer "1042 90210": the number, then the checkout postal code.
-    const askedForOrder = ctx.awaiting === "order_number" || ctx.awaiting === "return_order";
+    const askedForOrder =
+      ctx.awaiting === "order_number" ||
+      ctx.awaiting === "return_order" ||
+      ctx.lastIntent === "track_order" ||
+      ctx.lastIntent === "return_exchange";
     if (askedForOrder && entities.postalCode === undefined && looseNumbers.length >= 2) {
       const zip = looseNumbers.findIndex((n, i) => i > 0 && n.length === 5);
       if (zip > 0) entities.postalCode = looseNumbers.splice(zip, 1)[0];

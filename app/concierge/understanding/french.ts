@@ -26,15 +26,17 @@ export const FR: Vocabulary = {
     yellow_gold: ["(=en|=d)? =or =jaune"],
     platinum: ["(=en)? =platine"],
     silver: [
-      "(=en|=d) =argent",
+      "=en =argent",
       "=argent (=massif|=sterling|=925)",
       "(=argenté|=argentée|=argentés|=argentées)",
       // After a piece of jewellery "argent" is the metal ("bague argent"); alone it is money.
-      "re:(?<=(?:bagues?|colliers?|bracelets?|chaines?|chainettes?|pendentifs?|creoles?|joncs?|alliances?|oreilles|anneaux?|puces|sautoirs?|gourmettes?|manchettes?) )argent",
+      "re:(?<=(?:bagues?|colliers?|bracelets?|chaines?|chainettes?|pendentifs?|creoles?|joncs?|alliances?|oreilles|anneaux?|puces|sautoirs?|gourmettes?|manchettes?) (?:d |de |en )?)argent",
     ],
     gold: [
       "(=en|=d) =or",
       "=or (=massif|=véritable|=recyclé)",
+      // "or 18 carats": the karat mark is masked before metals are read.
+      "=or =_",
       "(=plaqué|=plaquée|=plaqués|=plaquées) =or",
       "(=doré|=dorée|=dorés|=dorées)",
     ],
@@ -120,7 +122,11 @@ export const FR: Vocabulary = {
         "(=connaître|=trouver|=mesurer|=savoir|=choisir) (=ma|=sa|=la|=votre)? =taille",
         "(=baguier|=baguiers)",
       ],
-      weak: ["=trop (=grande|=petite|=large|=serrée|=grand|=petit|=serré)", "(=ma|=sa|=la bonne) =taille", "=taille"],
+      weak: [
+        "=trop (=grande|=petite|=large|=serrée|=grand|=petit|=serré)",
+        "(=ma|=sa|=la bonne) =taille",
+        "re:tailles?(?! \\d)",
+      ],
     },
     care_warranty: {
       strong: [

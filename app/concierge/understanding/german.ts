@@ -132,7 +132,7 @@ export const DE: Vocabulary = {
         "(=weiten|=weiten lassen|=enger machen|=kleiner machen|=größer machen|=anpassen lassen|=verkleinern|=vergrößern)",
         "=meine größe",
       ],
-      weak: ["=zu (=groß|=klein|=eng|=weit|=locker)", "=größe"],
+      weak: ["=zu (=groß|=klein|=eng|=weit|=locker)", "re:gr(?:o|oe)sse(?! \\d)"],
     },
     care_warranty: {
       strong: [

@@ -207,6 +207,8 @@ const GIFT_EN = [
   "=presents",
   "=for (my|our|his|her|a|the)? (=wife|=wifey|=husband|=hubby|=girlfriend|=gf|=boyfriend|=bf|=mom|=mum|=mother|=mama|=mommy|=momma|=dad|=father|=daddy|=sister|=sis|=brother|=friend|=friends|=bestie|=bff|=daughter|=son|=grandma|=grandmother|=nana|=granny|=grandpa|=aunt|=auntie|=niece|=nephew|=partner|=fiance|=fiancee|=spouse|=bride|=bridesmaid|=bridesmaids|=teacher|=boss|=coworker|=colleague|=girl|=lady|=love|=sweetheart|=valentine|=babe|=grandson|=granddaughter|=cousin|=mentor|=mother in law|=sister in law|=other half|=better half|=significant other|=mil|=mother in law)",
   "=for (her|him)",
+  // "for my bf's mum", "for my best friend's birthday": a possessive before the person.
+  "=for (my|our|his|her|a|the) * (=mom|=mum|=mother|=dad|=father|=sister|=brother|=wife|=husband|=girlfriend|=boyfriend|=friend|=daughter|=son|=grandma|=aunt|=mama|=birthday|=bday|=anniversary)",
   "=someone special",
   "=stocking (stuffer|stuffers|filler|fillers)",
   "=surprise (her|him|my|them)",
@@ -246,7 +248,7 @@ const READY_TRUE_EN = [
     WHEN,
   "need (it|them|this|one|something|a gift|a present|that)? (by|before|for) " + WHEN,
   "(need|want|get|have|receive) __ (=by|=before) " + WHEN,
-  "(need|want|get|have|receive) __ (=asap|=fast|=quickly|=soon|=urgently|=today|=tomorrow|=this week|=right away)",
+  "(need|want|get|have|receive) __ (=asap|=fast|=quickly|=soon|=urgently|=today|=tomorrow|=this week|=right away|=right now)",
   "(=quick|=fast|=express|=expedited|=rush|=rushed|=speedy|=same day|=next day|=overnight|=priority) (=shipping|=delivery|=dispatch)",
   "=ships (fast|quickly|quick|now|today|immediately)",
   "(=in|=on) =a (=rush|=hurry)",
@@ -318,6 +320,7 @@ export const TRACK = lex(
   [
     `(where|=were|=wear|=whr|=wer) (is|are) (my|the|our|me|it) __ ${ITEM}`,
     `(where|=whr) (is|are) ${ITEM}`,
+    `(where|=whr) (are|is) (you|we|things|it) (with|on) (my|the|our) ${ITEM}`,
     "order (status|update|updates|info|information|details|progress|tracking)",
     `status (of|on|for) (my|the|an|our)? ${ITEM}`,
     "(track|=tracking|=trackng|=traking|=tracker)",

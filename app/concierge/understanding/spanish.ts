@@ -101,7 +101,7 @@ export const ES: Vocabulary = {
         "(=mi|=su) =talla",
         "=medidor de anillos",
       ],
-      weak: ["(=muy|=demasiado) (=grande|=pequeño|=pequeña|=apretado|=apretada|=flojo|=floja)", "=talla", "=tallas"],
+      weak: ["(=muy|=demasiado) (=grande|=pequeño|=pequeña|=apretado|=apretada|=flojo|=floja)", "re:tallas?(?! \\d)"],
     },
     care_warranty: {
       strong: [
