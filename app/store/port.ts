@@ -26,6 +26,8 @@ export interface ShopSettings {
   /** Where customization requests are routed (a page on the shop), if the shop has one. */
   customizationUrl?: string;
   sizeGuideUrl?: string;
+  /** The shop's main language (BCP 47, e.g. "fr" or "de-AT"): replies use it when a request names none of ours. */
+  primaryLocale?: string;
 }
 
 export interface RolloutStage {
@@ -117,6 +119,10 @@ export interface ProductQuery {
   category?: Category;
   /** "gold" matches every gold family. */
   metal?: Metal;
+  /** Metals ruled out ("gold" rules out every gold family); a product without a metal is never ruled out. */
+  excludeMetals?: Metal[];
+  /** Categories ruled out. */
+  excludeCategories?: Category[];
   priceMin?: number;
   priceMax?: number;
   readyToShip?: boolean;

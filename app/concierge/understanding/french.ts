@@ -186,6 +186,8 @@ export const FR: Vocabulary = {
         "(=délai|=délais|=frais|=coût|=coûts|=prix|=tarif|=tarifs) (de|d) (=livraison|=port|=expédition|=envoi)",
         "(=livraison|=expédition) (=gratuite|=offerte|=internationale|=à l étranger|=en belgique|=en suisse|=au canada)",
         "(=livrez|=expédiez|=envoyez) (=vous)",
+        "=vous (=livrez|=expédiez|=envoyez|=livrerez)",
+        "(=livrez|=livrer|=livraison|=expédiez|=expédition) (=en|=au|=aux|=à l|=hors|=dans le|=vers) !(=stock|=urgence|=24h|=48h)",
         "=combien de (=temps|=jours) __ (=livraison|=livrer|=expédier|=recevoir|=arriver)",
         "(=diamant|=diamants) (=de|=en) =laboratoire",
         "(=diamant|=diamants) (=synthétique|=synthétiques|=naturel|=naturels|=éthique|=éthiques)",

@@ -1,6 +1,7 @@
 // The dialogue: one shopper turn in, the concierge's replies out, state kept on the server per conversation.
 // Understanding and rules are the domain's; this module routes the turn to its journey and records it.
 
+import { copyFor, replyLocale } from "~/concierge/copy";
 import type { Action, Message, QuickReply } from "~/concierge/messages";
 import { normaliseOrderNumber } from "~/concierge/orderNumber";
 import { understand } from "~/concierge/understanding";
@@ -23,7 +24,7 @@ const ACT_DIRECTLY = 0.7;
 
 export interface TurnResult {
   conversationId: string;
-  understanding: Pick<Understanding, "intent" | "confidence" | "entities">;
+  understanding: Pick<Understanding, "intent" | "confidence" | "entities"> & { source: "rules" | "model" };
   messages: Message[];
 }
 
@@ -45,6 +46,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     state,
     understanding,
     replies: [],
+    copy: copyFor(replyLocale(input.locale, input.shop.settings.primaryLocale)),
   };
   await respond(turn);
   // A rating turn needs no exception here: taking the rating already marked the question asked.
@@ -58,6 +60,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
       intent: understanding.intent,
       confidence: understanding.confidence,
       entities: understanding.entities,
+      source: understanding.source ?? "rules",
     },
     messages: turn.replies,
   };
@@ -175,16 +178,17 @@ async function respond(turn: Turn): Promise<void> {
 
 /** Below the confidence bar the concierge confirms instead of acting: its guess first, then every path. */
 function confirm(turn: Turn): void {
-  const { understanding } = turn;
+  const { understanding, copy } = turn;
+  const intent = understanding.intent as Extract<Action, { type: "start" }>["intent"];
   const guess: QuickReply =
-    understanding.intent === "find_product"
-      ? { label: "Yes, show me pieces", action: { type: "search", filters: productFilters(understanding.entities) } }
-      : {
-          label: `Yes, ${understanding.intent.replace(/_/g, " ")}`,
-          action: { type: "start", intent: understanding.intent as Extract<Action, { type: "start" }>["intent"] },
-        };
+    intent === "find_product"
+      ? {
+          label: copy.t("reply.yesShowPieces"),
+          action: { type: "search", filters: productFilters(understanding.entities) },
+        }
+      : { label: copy.t(`confirm.${intent}`), action: { type: "start", intent } };
   turn.replies.push(
-    ...chooser("Just to check — is this what you're after?").map((m) =>
+    ...chooser(copy, copy.t("confirm.prompt")).map((m) =>
       m.type === "quick_replies"
         ? {
             ...m,
