@@ -1,4 +1,5 @@
-// Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`.
+// Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`,
+// `... backup --to DIR`, `... restore --from DIR`.
 // Writes go through the same service as the admin, so every change is in the audit log.
 
 import { randomBytes } from "node:crypto";
@@ -6,12 +7,16 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { updateRollout, type RolloutPatch } from "../app/services/rollout.server";
 import { openStore } from "../app/store/index.server";
+import { sqlitePathFromUrl } from "../app/store/sqlite";
+import { backupDatabase, restoreDatabase } from "../app/store/sqlite/backup";
 
 const USAGE = `Usage:
   npm run concierge -- status  --shop <shop>.myshopify.com
   npm run concierge -- rollout --shop <shop>.myshopify.com [--enabled true|false] [--percent 0-100]
                                [--allow-customer <id>]... [--allow-email <email>]... [--clear-allowlist]
                                [--preview-token new|none]
+  npm run concierge -- backup  --to <empty folder>      online snapshot of the SQLite store (+ its secrets)
+  npm run concierge -- restore --from <backup folder>   checks the backup, then replaces DATABASE_URL's data
 
 The storefront sees a change within 30 seconds, with no restart.`;
 
@@ -33,6 +38,8 @@ async function main(): Promise<void> {
       "allow-email": { type: "string", multiple: true },
       "clear-allowlist": { type: "boolean" },
       "preview-token": { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -41,6 +48,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const env = z
+    .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
+    .parse(process.env);
+  if (command === "backup" || command === "restore") return backupOrRestore(command, values, env);
   if (command !== "status" && command !== "rollout") fail(`Unknown command: ${command}`);
   const shop = shopDomain.safeParse(values.shop);
   if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
@@ -55,9 +66,6 @@ async function main(): Promise<void> {
     if (!/^\d{1,3}$/.test(values.percent) || percent > 100) fail("--percent must be a whole number from 0 to 100");
     patch.percent = percent;
   }
-  const env = z
-    .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
-    .parse(process.env);
   const store = await openStore({ databaseUrl: env.DATABASE_URL, mongodbUri: env.MONGODB_URI || undefined });
   try {
     const current = await store.shops.get(shop.data);
@@ -84,6 +92,26 @@ async function main(): Promise<void> {
     }
   } finally {
     await store.close();
+  }
+}
+
+async function backupOrRestore(
+  command: "backup" | "restore",
+  values: { to?: string; from?: string },
+  env: { DATABASE_URL: string; MONGODB_URI?: string },
+): Promise<void> {
+  if (env.MONGODB_URI) fail("MONGODB_URI is set: back up MongoDB with mongodump/mongorestore (see the ops runbook).");
+  const database = sqlitePathFromUrl(env.DATABASE_URL);
+  try {
+    const report =
+      command === "backup"
+        ? await backupDatabase(database, values.to ?? fail("backup needs --to <empty folder>"))
+        : await restoreDatabase(values.from ?? fail("restore needs --from <backup folder>"), database);
+    console.log(JSON.stringify(report, null, 2));
+    console.log(command === "backup" ? `Backed up to ${report.file}.` : `Restored into ${report.file}.`);
+  } catch (error) {
+    console.error(`${command} failed: ${(error as Error).message}`);
+    process.exit(1);
   }
 }
 

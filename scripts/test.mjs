@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensureChromium } from "./ensure-tools.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 const bin = (name) => `node_modules/.bin/${name}`;

@@ -1,0 +1,60 @@
+// Shops (settings, rollout) and their staff.
+
+import type { Shop, StaffMember, Store } from "../port";
+import { codec, v } from "./codec";
+import { SHOP_TABLES } from "./migrations";
+import type { Sql } from "./sql";
+
+const shopRow = codec<Shop>({
+  shop: v,
+  name: v,
+  currency: v,
+  orderPrefix: v,
+  settings: "json",
+  rollout: "json",
+  installedAt: v,
+  uninstalledAt: v,
+  updatedAt: v,
+});
+
+const staffRow = codec<StaffMember>({ userId: v, email: v, name: v, role: v, updatedAt: v });
+
+export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Store["shops"] {
+  const purge = db.transaction((shop: string) => {
+    for (const table of SHOP_TABLES) run(`DELETE FROM ${table} WHERE shop = ?`, shop);
+  });
+  return {
+    async get(shop) {
+      return maybe(shopRow, one("SELECT * FROM shops WHERE shop = ?", shop));
+    },
+    async put(shop, value) {
+      const saved: Shop = { ...value, shop };
+      upsert("shops", ["shop"], shopRow.toRow(saved));
+      return saved;
+    },
+    async list() {
+      return all("SELECT * FROM shops ORDER BY shop").map(shopRow.fromRow);
+    },
+    async purge(shop) {
+      purge.immediate(shop);
+    },
+  };
+}
+
+export function staffRepository({ one, all, run, upsert, maybe }: Sql): Store["staff"] {
+  return {
+    async list(shop) {
+      return all("SELECT * FROM staff WHERE shop = ? ORDER BY user_id", shop).map(staffRow.fromRow);
+    },
+    async get(shop, userId) {
+      return maybe(staffRow, one("SELECT * FROM staff WHERE shop = ? AND user_id = ?", shop, userId));
+    },
+    async put(shop, member) {
+      upsert("staff", ["shop", "user_id"], staffRow.toRow(member, shop));
+      return member;
+    },
+    async remove(shop, userId) {
+      return run("DELETE FROM staff WHERE shop = ? AND user_id = ?", shop, userId).changes > 0;
+    },
+  };
+}
