@@ -5,7 +5,7 @@ import { copyFor, replyLocale } from "~/concierge/copy";
 import type { Action, Message, QuickReply } from "~/concierge/messages";
 import { normaliseOrderNumber } from "~/concierge/orderNumber";
 import { understand } from "~/concierge/understanding";
-import type { Understanding } from "~/concierge/understanding/types";
+import type { Understanding, UnderstandingContext } from "~/concierge/understanding/types";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Conversation } from "~/store/port";
@@ -34,7 +34,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
   const understanding =
     input.action !== undefined
       ? fromAction(input.action, state)
-      : understand(input.text!, {
+      : await understandText(runtime, input.shop.shop, input.text!, {
           lastIntent: state.lastIntent ?? undefined,
           filters: state.filters ?? undefined,
           awaiting: state.awaiting,
@@ -97,6 +97,17 @@ async function openConversation(
     erasedAt: null,
   };
   return { conversation, isNew: true };
+}
+
+/** The rules' reading of a message; the optional language model's when the rules could not read it. */
+async function understandText(
+  runtime: Runtime,
+  shop: string,
+  text: string,
+  context: UnderstandingContext,
+): Promise<Understanding> {
+  const rules = understand(text, context);
+  return runtime.languageModel ? runtime.languageModel.read(shop, text, rules) : rules;
 }
 
 /** A tapped button says exactly what it means: full confidence, no guessing. */
