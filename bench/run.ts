@@ -143,10 +143,10 @@ async function benchModelPath(): Promise<void> {
   try {
     const n = 300;
     // Distinct texts, so every one goes to the server; then the same texts again, from the cache.
+    // "ref" + a base-36 counter: a distinct normalised text each time (runs of one letter would collapse).
     const texts = Array.from(
       { length: n },
-      (_, i) =>
-        `${UNREADABLE_MESSAGES[i % UNREADABLE_MESSAGES.length]} ${"x".repeat(1 + (i % 40))}${Math.floor(i / 40)}`,
+      (_, i) => `${UNREADABLE_MESSAGES[i % UNREADABLE_MESSAGES.length]} ref${i.toString(36)}`,
     );
     await timeAll(texts.slice(0, 20).map((t) => `${t} warm`));
     const rules = timeEachMessage((t) => understand(t), UNREADABLE_MESSAGES, 200);
