@@ -2,23 +2,8 @@
 // language — typos and shorthand, exclusions, French/Spanish/German vocabulary, money, ring sizes, optional
 // accents — plus the two first-release misses (a ZIP after "ship to", a range that opens the message).
 import { describe, expect, it } from "vitest";
-import { type Entities, type Intent, understand } from "~/concierge/understanding";
-import { type Case, caseName, runCase } from "./understanding.helpers";
-
-const c = (text: string, intent: Intent, entities?: Partial<Entities>, absent?: (keyof Entities)[]): Case => ({
-  text,
-  intent,
-  entities,
-  absent,
-});
-
-function table(title: string, cases: Case[]) {
-  describe(title, () => {
-    it.each(cases.map((x) => [caseName(x), x] as const))("%s", (_n, x) => {
-      runCase(x);
-    });
-  });
-}
+import { understand } from "~/concierge/understanding";
+import { c, table } from "./understanding.helpers";
 
 table("first-release misses", [
   c("do you ship to 90210", "faq", { postalCode: "90210" }),

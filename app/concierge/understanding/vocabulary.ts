@@ -1,21 +1,14 @@
 // The shape of one language's word lists beside the English lexicon (lexicon.ts). Phrases use the grammar of
 // phrases.ts; every list is optional, and lexicon.ts merges each language into the same compiled expressions.
-import type { Category, Metal } from "./types";
+import type { Category, Intent, Metal } from "./types";
 
 export interface IntentWords {
   strong: readonly string[];
   weak?: readonly string[];
 }
 
-export type ServiceIntentName =
-  | "track_order"
-  | "return_exchange"
-  | "sizing"
-  | "care_warranty"
-  | "financing"
-  | "stylist_contact"
-  | "customization"
-  | "faq";
+/** The intents a keyword list decides (the rest come from product words, small talk or nothing). */
+export type ServiceIntentName = Exclude<Intent, "find_product" | "greeting" | "thanks" | "clarify">;
 
 export interface Vocabulary {
   category: Partial<Record<Category, readonly string[]>>;
