@@ -1,16 +1,10 @@
 // A held-out set of shopper phrasings for the second release (typos, shorthand, exclusions, French, Spanish,
 // German, money and ring sizes), written before the rules were tuned and never tuned on. It measures how well
 // the rules generalise; it is not a test that must pass. `npm run bench -- heldout` prints the accuracy.
-import type { Entities, Intent, UnderstandingContext } from "../app/concierge/understanding";
+import type { Entities, Intent } from "../app/concierge/understanding";
+import type { Case } from "../tests/unit/understanding.helpers";
 
-export interface HeldOutCase {
-  text?: string;
-  turns?: string[];
-  context?: UnderstandingContext;
-  intent: Intent;
-  entities?: Partial<Entities>;
-  absent?: (keyof Entities)[];
-}
+export type HeldOutCase = Pick<Case, "text" | "turns" | "context" | "intent" | "entities" | "absent">;
 
 const c = (text: string, intent: Intent, entities?: Partial<Entities>, absent?: (keyof Entities)[]): HeldOutCase => ({
   text,

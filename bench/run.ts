@@ -68,6 +68,10 @@ function timeEachMessage(fn: (text: string) => unknown, messages: string[], roun
       samples.push(Number(process.hrtime.bigint() - start) / 1000);
     }
   }
+  return summarise(samples);
+}
+
+function summarise(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
   const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))];
   return {
@@ -126,19 +130,11 @@ async function benchModelPath(): Promise<void> {
   const timeAll = async (texts: string[]) => {
     const samples: number[] = [];
     for (const text of texts) {
-      const rules = understand(text);
       const start = process.hrtime.bigint();
-      await service.read("bench.myshopify.com", text, rules);
+      await service.read("bench.myshopify.com", text, understand(text));
       samples.push(Number(process.hrtime.bigint() - start) / 1000);
     }
-    samples.sort((a, b) => a - b);
-    const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))];
-    return {
-      meanUs: samples.reduce((a, b) => a + b, 0) / samples.length,
-      p50Us: at(50),
-      p99Us: at(99),
-      maxUs: at(100),
-    };
+    return summarise(samples);
   };
   try {
     const n = 300;

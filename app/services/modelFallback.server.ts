@@ -5,17 +5,10 @@
 
 import { z } from "zod";
 import { normaliseOrderNumber } from "~/concierge/orderNumber";
-import {
-  CATEGORIES,
-  type Entities,
-  fold,
-  INTENTS,
-  METALS,
-  normalise,
-  type Understanding,
-} from "~/concierge/understanding";
+import { type Entities, fold, INTENTS, normalise, type Understanding } from "~/concierge/understanding";
 import { MODEL_SYSTEM_PROMPT } from "~/concierge/understanding/modelPrompt";
 import { type Masked, maskPersonal, restorePersonal } from "~/concierge/understanding/privacy";
+import { productFilters } from "~/contract/storefront";
 import { type LanguageModel } from "~/platform/languageModel.server";
 import type { LANGUAGE_MODEL_OUTCOMES } from "~/platform/metrics.server";
 
@@ -26,20 +19,11 @@ const ASK_BELOW = 0.5;
 const MODEL_CONFIDENCE = 0.75;
 const MIN_WORDS = 3;
 
-const money = z.number().finite().min(0).max(10_000_000);
+// The entities the widget may send back as search filters, plus the contact details (as placeholders).
 const answerSchema = z.object({
   intent: z.enum(INTENTS),
-  entities: z
-    .object({
-      category: z.enum(CATEGORIES).optional(),
-      metal: z.enum(METALS).optional(),
-      excludeMetals: z.array(z.enum(METALS)).max(METALS.length).optional(),
-      excludeCategories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-      priceMin: money.optional(),
-      priceMax: money.optional(),
-      readyToShip: z.boolean().optional(),
-      gift: z.boolean().optional(),
-      ringSize: z.number().min(1).max(16).optional(),
+  entities: productFilters
+    .extend({
       orderNumber: z.string().max(40).optional(),
       email: z.string().max(254).optional(),
       postalCode: z.string().max(20).optional(),
