@@ -1,12 +1,16 @@
 // Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`,
+// `... import-products FILE --shop X` (a Shopify product CSV export), `... backfill --shop X` (queue a sync),
 // `... backup --to DIR`, `... restore --from DIR`.
-// Writes go through the same service as the admin, so every change is in the audit log.
+// Writes go through the same services as the admin, so every change is in the audit log.
 
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { updateRollout, type RolloutPatch } from "../app/services/rollout.server";
 import { openStore } from "../app/store/index.server";
+import { importProductCsv } from "../app/services/sync/productImport.server";
+import { startBackfill } from "../app/services/sync/backfill.server";
 import { sqlitePathFromUrl } from "../app/store/sqlite";
 import { backupDatabase, restoreDatabase } from "../app/store/sqlite/backup";
 
@@ -15,6 +19,10 @@ const USAGE = `Usage:
   npm run concierge -- rollout --shop <shop>.myshopify.com [--enabled true|false] [--percent 0-100]
                                [--allow-customer <id>]... [--allow-email <email>]... [--clear-allowlist]
                                [--preview-token new|none]
+  npm run concierge -- import-products <file.csv> --shop <shop>.myshopify.com
+                               (a Shopify product CSV export: Products → Export in the Shopify admin)
+  npm run concierge -- backfill --shop <shop>.myshopify.com
+                               (queues a catalog/customer/order sync from the Admin API; the running app does it)
   npm run concierge -- backup  --to <empty folder>      online snapshot of the SQLite store (+ its secrets)
   npm run concierge -- restore --from <backup folder>   checks the backup, then replaces DATABASE_URL's data
 
@@ -52,7 +60,7 @@ async function main(): Promise<void> {
     .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
     .parse(process.env);
   if (command === "backup" || command === "restore") return backupOrRestore(command, values, env);
-  if (command !== "status" && command !== "rollout") fail(`Unknown command: ${command}`);
+  if (!["status", "rollout", "import-products", "backfill"].includes(command)) fail(`Unknown command: ${command}`);
   const shop = shopDomain.safeParse(values.shop);
   if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
 
@@ -70,7 +78,13 @@ async function main(): Promise<void> {
   try {
     const current = await store.shops.get(shop.data);
     if (!current) fail(`No shop ${shop.data} in this store. Seed it with: npm run seed -- --shop ${shop.data}`);
-    if (command === "rollout") {
+    if (command === "import-products") {
+      process.exitCode = await importProducts(store, shop.data, positionals[1]);
+    } else if (command === "backfill") {
+      const progress = await startBackfill(store, shop.data);
+      console.log(JSON.stringify({ shop: shop.data, backfill: progress }, null, 2));
+      console.log("Queued: the running app's worker syncs from the Admin API and shows progress in the admin.");
+    } else if (command === "rollout") {
       const allowlist = values["clear-allowlist"] ? { customerIds: [], emails: [] } : { ...current.rollout.allowlist };
       const customers = values["allow-customer"] ?? [];
       const emails = (values["allow-email"] ?? []).map((e) => e.trim().toLowerCase());
@@ -93,6 +107,59 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** A one-line bar on a terminal, a line per quarter otherwise (CI logs). */
+function progressBar(label: string) {
+  let lastQuarter = -1;
+  return (done: number, total: number) => {
+    const ratio = total === 0 ? 1 : done / total;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(ratio * width);
+      process.stderr.write(
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.round(ratio * 100)}% ${done}/${total} ${label}`,
+      );
+      if (done === total) process.stderr.write("\n");
+    } else if (Math.floor(ratio * 4) > lastQuarter) {
+      lastQuarter = Math.floor(ratio * 4);
+      process.stderr.write(`${Math.round(ratio * 100)}% ${done}/${total} ${label}\n`);
+    }
+  };
+}
+
+async function importProducts(
+  store: Awaited<ReturnType<typeof openStore>>,
+  shop: string,
+  file: string | undefined,
+): Promise<number> {
+  if (!file)
+    fail("import-products needs the CSV file: npm run concierge -- import-products products_export.csv --shop ...");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    fail(`Cannot read ${file}`);
+  }
+  const result = await importProductCsv(store, shop, text, progressBar("products"));
+  for (const error of result.errors)
+    console.error(`  line ${error.line}${error.handle ? ` (${error.handle})` : ""}: ${error.message}`);
+  if (result.notJewelry.length > 0) {
+    console.error(`  skipped, no jewelry category found: ${result.notJewelry.join(", ")}`);
+  }
+  console.log(
+    JSON.stringify({
+      shop,
+      rows: result.rows,
+      imported: result.imported,
+      skipped: result.notJewelry.length,
+      errors: result.errors.length,
+    }),
+  );
+  console.log(
+    `Imported ${result.imported} products from ${result.rows} rows${result.errors.length ? `; ${result.errors.length} row error(s) above` : ""}.`,
+  );
+  return result.errors.length > 0 ? 1 : 0;
 }
 
 async function backupOrRestore(

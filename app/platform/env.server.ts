@@ -75,6 +75,10 @@ const schema = z
     LLM_API_KEY: optionalString.pipe(z.string().max(500).optional()),
     LLM_TIMEOUT_MS: intFrom(100, 30_000, 1500),
     LLM_DAILY_BUDGET: intFrom(0, 10_000_000, 1000),
+    RETENTION_CONVERSATION_DAYS: intFrom(1, 3650, 90),
+    RETENTION_ANALYTICS_DAYS: intFrom(1, 3650, 180),
+    SHOPIFY_ADMIN_API_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
+    JOBS_LEASE_SECONDS: intFrom(5, 3600, 60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.SHOPIFY_API_KEY) !== Boolean(env.SHOPIFY_API_SECRET)) {
@@ -106,14 +110,15 @@ const schema = z
         });
       }
     }
-    if (env.SHOPIFY_APP_URL && URL.canParse(env.SHOPIFY_APP_URL)) {
-      const url = new URL(env.SHOPIFY_APP_URL);
-      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["SHOPIFY_APP_URL"],
-          message: "must use https (http only on a loopback address)",
-        });
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
+    }
+    // The app's own URL, and the Admin API override (only ever a local fake: a shop's token must not travel in clear).
+    for (const variable of ["SHOPIFY_APP_URL", "SHOPIFY_ADMIN_API_URL"] as const) {
+      const value = env[variable];
+      if (!value || !URL.canParse(value)) continue;
+      if (new URL(value).protocol === "http:" && !LOOPBACK_HOSTS.has(new URL(value).hostname)) {
+        ctx.addIssue({ code: "custom", path: [variable], message: "must use https (http only on a loopback address)" });
       }
     }
   });
@@ -142,6 +147,12 @@ export interface AppEnv {
   mailFrom?: string;
   /** The optional language model for messages the rules cannot read; absent = rules only. */
   languageModel?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number; dailyBudget: number };
+  retentionConversationDays: number;
+  retentionAnalyticsDays: number;
+  /** Replaces https://{shop} for Admin API calls (a loopback fake in tests). */
+  adminApiUrl?: string;
+  /** How long a worker holds a job: a crashed worker's job is taken over after this. */
+  jobsLeaseSeconds: number;
 }
 
 export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "write_app_proxy"];
@@ -206,5 +217,9 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
           },
         }
       : {}),
+    retentionConversationDays: env.RETENTION_CONVERSATION_DAYS,
+    retentionAnalyticsDays: env.RETENTION_ANALYTICS_DAYS,
+    adminApiUrl: env.SHOPIFY_ADMIN_API_URL,
+    jobsLeaseSeconds: env.JOBS_LEASE_SECONDS,
   };
 }

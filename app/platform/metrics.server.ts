@@ -113,6 +113,29 @@ export function createMetrics() {
       registers: [registry],
       collect: collectRollout,
     }),
+    webhooks: new client.Counter({
+      name: "concierge_webhooks_total",
+      help: "Shopify webhooks received, by topic and outcome (queued, duplicate)",
+      labelNames: ["topic", "outcome"] as const,
+      registers: [registry],
+    }),
+    jobs: new client.Counter({
+      name: "concierge_jobs_total",
+      help: "Background jobs run, by kind and outcome (done, retry, dead, continued)",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    emails: new client.Counter({
+      name: "concierge_emails_total",
+      help: "Emails by kind and outcome (queued, sent, failed, not_configured)",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    conversions: new client.Counter({
+      name: "concierge_conversions_total",
+      help: "Orders attributed to a conversation",
+      registers: [registry],
+    }),
     setRolloutSource(source: () => Promise<RolloutReading[]>) {
       rolloutSource = source;
     },
@@ -121,6 +144,8 @@ export function createMetrics() {
   m.storeErrors.inc(0);
   m.widgetOpens.inc(0);
   m.ticketsCreated.inc(0);
+  m.conversions.inc(0);
+  for (const kind of ["webhook", "mail", "backfill"]) m.jobs.inc({ kind, outcome: "dead" }, 0);
   for (const scope of ["general", "lookup"]) m.rateLimited.inc({ scope }, 0);
   for (const outcome of LANGUAGE_MODEL_OUTCOMES) m.languageModelCalls.inc({ outcome }, 0);
   return m;

@@ -12,6 +12,11 @@ import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
+import { createAdminApi, type AdminApi } from "./adminApi.server";
+import { createMailer, type Mailer } from "./mailer.server";
+import { createWorker, type Worker } from "./worker.server";
+import { LANES, jobHandlers, periodicTasks } from "~/services/jobs.server";
+import { onInstalled } from "~/services/install.server";
 
 export const LOCAL_DEMO_SHOP = "aurora-demo.myshopify.com";
 
@@ -26,6 +31,11 @@ export interface Runtime {
   analyticsSalt: string;
   /** The optional language model for messages the rules cannot read (null when not configured). */
   languageModel: ModelFallback | null;
+  /** Null without SMTP_URL: nothing is sent, and the admin says so. */
+  mailer: Mailer | null;
+  adminApi: AdminApi;
+  /** The in-app worker: queued webhooks, emails, backfill steps and the periodic retention tasks. */
+  worker: Worker;
   startedAt: number;
   version: string;
   close(): Promise<void>;
@@ -43,7 +53,9 @@ async function createRuntime(): Promise<Runtime> {
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;
   const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
-  const shopify = createShopify(env, store, localSecret);
+  const shopify = createShopify(env, store, localSecret, {
+    afterInstall: (shop) => onInstalled(runtime, shop),
+  });
 
   metrics.setRolloutSource(async () =>
     (await store.shops.list())
@@ -74,7 +86,9 @@ async function createRuntime(): Promise<Runtime> {
     { mode: env.mode, store: store.kind, appUrl: env.appUrl, languageModel: env.languageModel?.model ?? null },
     "runtime ready",
   );
-  return {
+  const mailer = createMailer(env.smtpUrl, env.mailFrom);
+  if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
+  const runtime: Runtime = {
     env,
     logger,
     metrics,
@@ -83,10 +97,29 @@ async function createRuntime(): Promise<Runtime> {
     proxySecret,
     analyticsSalt,
     languageModel,
+    mailer,
+    adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
+    worker: undefined as unknown as Worker,
     startedAt: Date.now(),
     version: VERSION,
-    close: () => rawStore.close(),
+    close: async () => {
+      await runtime.worker.stop();
+      mailer?.close();
+      await rawStore.close();
+    },
   };
+  // The worker's handlers close over the runtime they run in.
+  runtime.worker = createWorker({
+    store,
+    logger: logger.child({ component: "worker" }),
+    handlers: jobHandlers(runtime),
+    lanes: LANES,
+    tasks: periodicTasks(runtime),
+    leaseMs: env.jobsLeaseSeconds * 1000,
+    onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+  });
+  runtime.worker.start();
+  return runtime;
 }
 
 const holder = globalThis as unknown as { __auroraRuntime?: Promise<Runtime> };

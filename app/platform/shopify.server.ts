@@ -7,7 +7,12 @@ import type { Store } from "~/store/port";
 
 export const LOCAL_API_KEY = "aurora-local-dev";
 
-export function createShopify(env: AppEnv, store: Store, localSecret: string) {
+export interface ShopifyHooks {
+  /** After a merchant installs (or re-authorises) the app: create the shop, start the backfill. */
+  afterInstall?: (shop: string) => Promise<void>;
+}
+
+export function createShopify(env: AppEnv, store: Store, localSecret: string, hooks: ShopifyHooks = {}) {
   return shopifyApp({
     apiKey: env.shopifyApiKey ?? LOCAL_API_KEY,
     apiSecretKey: env.shopifyApiSecret ?? localSecret,
@@ -20,6 +25,11 @@ export function createShopify(env: AppEnv, store: Store, localSecret: string) {
     useOnlineTokens: false,
     // The library's own logger prints full URLs (id_token values); ours redacts, so keep it quiet.
     logger: { level: LogSeverity.Error },
+    hooks: {
+      afterAuth: async ({ session }) => {
+        await hooks.afterInstall?.(session.shop);
+      },
+    },
   });
 }
 

@@ -178,7 +178,7 @@ export async function searchCatalog(
     .split(/[^a-z0-9]+/)
     .filter((t) => t.length > 1);
   // Outside a conversation the cards' `why` is in the shop's primary language.
-  const locale = replyLocale(undefined, shop.settings.primaryLocale);
+  const locale = replyLocale(undefined, shop.settings.locale);
   const ranked = await rankedProducts(runtime, shop.shop, { filters, terms, locale });
   const slice = ranked.slice(offset, offset + limit);
   const next = offset + limit < ranked.length ? encodeOffset(offset + limit) : null;

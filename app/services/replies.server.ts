@@ -7,7 +7,7 @@ import type { Shop } from "~/store/port";
 
 /** The copy for a reply outside a conversation turn: the request's locale, else the shop's primary locale. */
 export const replyCopy = (shop: Shop | null, locale?: string): Copy =>
-  copyFor(replyLocale(locale, shop?.settings.primaryLocale));
+  copyFor(replyLocale(locale, shop?.settings.locale));
 
 type Without<T> = T extends unknown ? Omit<T, "id"> : never;
 

@@ -26,8 +26,27 @@ export interface ShopSettings {
   /** Where customization requests are routed (a page on the shop), if the shop has one. */
   customizationUrl?: string;
   sizeGuideUrl?: string;
-  /** The shop's main language (BCP 47, e.g. "fr" or "de-AT"): replies use it when a request names none of ours. */
-  primaryLocale?: string;
+  /** How synced products map to category, metal and ready-to-ship (defaults: see concierge/catalogMapping). */
+  catalogMapping?: CatalogMapping;
+  /**
+   * The shop's primary language (BCP 47, default "en"): of the emails staff receive, of shoppers' emails when
+   * their own is unknown, and of the concierge's replies when a request names none of en/fr/es/de.
+   */
+  locale?: string;
+}
+
+/** Where a product attribute is read from, tried in order: the first source that yields a value wins. */
+export type AttributeSource =
+  | { from: "option"; name: string }
+  | { from: "tag"; prefix?: string }
+  | { from: "metafield"; namespace: string; key: string }
+  | { from: "product_type" }
+  | { from: "title" };
+
+export interface CatalogMapping {
+  category: AttributeSource[];
+  metal: AttributeSource[];
+  readyToShip: AttributeSource[];
 }
 
 export interface RolloutStage {
@@ -92,6 +111,10 @@ export interface ProductVariant {
   ringSize?: number | null;
   inventory: number;
   available: boolean;
+  /** Shopify's inventory item behind the variant (inventory_levels/update names only this). */
+  inventoryItemId?: string | null;
+  /** Units per location, when the shop syncs from Shopify: `inventory` is their sum. */
+  inventoryByLocation?: Record<string, number>;
 }
 
 export interface Product {
@@ -112,6 +135,11 @@ export interface Product {
   variants: ProductVariant[];
   inventory: number;
   shippingPromise: string | null;
+  /**
+   * What the catalog mapping says about the piece itself (a tag, option or metafield), before stock is counted:
+   * `readyToShip` is this and "in stock", so a sold-out piece stops being ready to ship and a restock brings it back.
+   */
+  readyToShipMapped?: boolean;
   updatedAt: Iso;
 }
 
@@ -246,6 +274,11 @@ export interface ConversationFilter {
   /** Full-text search over message text: every word must occur in one message of the conversation. */
   q?: string;
   visitorId?: string;
+  customerId?: string;
+  /** updatedAt < updatedBefore (retention). */
+  updatedBefore?: Iso;
+  /** true = only tombstones, false = only conversations not erased. */
+  erased?: boolean;
 }
 
 // ---------- tickets ----------
@@ -291,6 +324,10 @@ export interface TicketFilter {
   status?: TicketStatus;
   assignee?: string;
   priority?: Ticket["priority"];
+  /** slaDueAt <= dueBefore (the SLA sweep). */
+  dueBefore?: Iso;
+  /** Only tickets not resolved. */
+  unresolved?: boolean;
 }
 
 // ---------- returns ----------
@@ -396,6 +433,64 @@ export interface PageRequest {
   limit?: number; // default 25, max 100
 }
 
+// ---------- background jobs, leases, sync progress, privacy requests ----------
+
+export const JOB_STATUSES = ["pending", "running", "done", "dead"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** One unit of queued work (a webhook to apply, an email to send, a backfill step), run by the in-app worker. */
+export interface Job {
+  id: string;
+  shop: string;
+  kind: string;
+  /** Unique per shop while the row lives (a webhook id): enqueueing the same key again is refused. */
+  key: string | null;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  attempts: number;
+  runAt: Iso;
+  /** The worker holding the job and until when; an expired lease lets another worker take it over. */
+  leaseOwner: string | null;
+  leaseExpiresAt: Iso | null;
+  lastError: string | null;
+  createdAt: Iso;
+  updatedAt: Iso;
+}
+
+export type NewJob = Pick<Job, "id" | "kind" | "key" | "payload" | "runAt" | "createdAt">;
+
+export interface SyncProgress {
+  runId: string;
+  status: "running" | "done" | "failed";
+  phase: "products" | "customers" | "orders" | "done";
+  /** The Admin API cursor of the next page of `phase` (null = its first page). */
+  cursor: string | null;
+  counts: { products: number; customers: number; orders: number };
+  /** Orders placed on or after this are synced. */
+  ordersSince: Iso;
+  startedAt: Iso;
+  finishedAt: Iso | null;
+  updatedAt: Iso;
+  lastError: string | null;
+}
+
+/** A customers/data_request: ids and the contact to search by; the report itself is built when downloaded. */
+export interface DataRequest {
+  id: string;
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+  ordersRequested: string[];
+  requestedAt: Iso;
+}
+
+/** Who a redaction is about: any of a customer id, an email, or explicit conversations. */
+export interface RedactionTarget {
+  conversationIds: string[];
+  email?: string | null;
+  orderIds?: string[];
+}
+
 // ---------- the port ----------
 
 export interface Store {
@@ -428,6 +523,8 @@ export interface Store {
     find(shop: string, query: ProductQuery, page?: PageRequest): Promise<Page<Product>>;
     remove(shop: string, id: string): Promise<boolean>;
     count(shop: string): Promise<number>;
+    /** The product one of whose variants is stocked by this Shopify inventory item. */
+    findByInventoryItem(shop: string, inventoryItemId: string): Promise<Product | null>;
   };
 
   customers: {
@@ -471,6 +568,8 @@ export interface Store {
     /** "Delete my chat": message text, payloads and contact details erased; the row stays as a tombstone. */
     erase(shop: string, id: string): Promise<boolean>;
     count(shop: string, filter?: ConversationFilter): Promise<number>;
+    /** Ids of conversations with a message whose text contains `needle` (case-insensitive), e.g. an email typed in. */
+    findMentioning(shop: string, needle: string): Promise<string[]>;
   };
 
   tickets: {
@@ -486,6 +585,13 @@ export interface Store {
       event: TicketEvent,
     ): Promise<Ticket | null>;
     addNote(shop: string, id: string, note: TicketNote): Promise<Ticket | null>;
+    /** Ids of tickets made from these conversations or with this contact email (case-insensitive). */
+    findForRedaction(shop: string, target: RedactionTarget): Promise<string[]>;
+    /**
+     * Erases the shopper's words from a ticket: "transcript" blanks the transcript copy in its context; "all" also
+     * blanks the contact, notes, preferred time, internal note bodies and event data. The event is appended.
+     */
+    redact(shop: string, id: string, scope: "transcript" | "all", event: TicketEvent): Promise<boolean>;
   };
 
   returns: {
@@ -500,6 +606,10 @@ export interface Store {
       id: string,
       decision: { status: ReturnStatus; note: string | null; at: Iso },
     ): Promise<ReturnRequest | null>;
+    /** Ids of requests made from these conversations or for these orders. */
+    findForRedaction(shop: string, target: RedactionTarget): Promise<string[]>;
+    /** Blanks the shopper's own words (reason, any transcript copy); the request and its decision stay. */
+    redact(shop: string, id: string): Promise<boolean>;
   };
 
   csat: {
@@ -508,6 +618,8 @@ export interface Store {
     getForConversation(shop: string, conversationId: string): Promise<CsatRating | null>;
     /** Newest first (createdAt desc, id desc), keyset-paginated; `maxRating` and `from` are inclusive. */
     list(shop: string, filter?: { maxRating?: number; from?: Iso }, page?: PageRequest): Promise<Page<CsatRating>>;
+    /** Drops the comments of these conversations' ratings (the numbers stay). */
+    redactComments(shop: string, conversationIds: string[]): Promise<number>;
   };
 
   faq: {
@@ -519,18 +631,35 @@ export interface Store {
   shortlists: {
     put(shop: string, shortlist: Shortlist): Promise<Shortlist>;
     get(shop: string, id: string): Promise<Shortlist | null>;
+    /** Deletes the shortlists of these conversations or visitors. */
+    removeFor(shop: string, owners: { conversationIds: string[]; visitorIds: string[] }): Promise<number>;
+    /** Deletes shortlists whose expiresAt <= now. */
+    purgeExpired(shop: string, now: Iso): Promise<number>;
   };
 
   analytics: {
     record(shop: string, events: AnalyticsEvent[]): Promise<void>;
     /** Counts per event name in [from, to). */
     counts(shop: string, from: Iso, to: Iso): Promise<Record<string, number>>;
+    /**
+     * Breaks the links back to a person: events of these conversations or visitor hashes lose their conversation id
+     * and get `replacementHash` as visitor hash, and property values equal to one of the conversation ids are dropped.
+     */
+    unlink(
+      shop: string,
+      target: { conversationIds: string[]; visitorHashes: string[] },
+      replacementHash: string,
+    ): Promise<number>;
+    /** Deletes events with at < before. */
+    purgeBefore(shop: string, before: Iso): Promise<number>;
   };
 
   audit: {
     record(shop: string, entry: AuditEntry): Promise<void>;
     /** Newest first. */
     list(shop: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+    /** Blanks before/after of entries whose values contain one of `needles` (case-insensitive). */
+    scrub(shop: string, needles: string[]): Promise<number>;
   };
 
   idempotency: {
@@ -553,6 +682,10 @@ export interface Store {
     complete(shop: string, route: string, key: string, response: StoredResponse, expiresAt?: Date): Promise<void>;
     /** Releases a claim whose request failed, so the caller may retry with the same key. */
     release(shop: string, route: string, key: string): Promise<void>;
+    /** Deletes records whose stored answer contains one of `needles` (case-insensitive). */
+    scrub(shop: string, needles: string[]): Promise<number>;
+    /** Deletes every record expired at `now` (any shop); returns how many. */
+    purgeExpired(now: Date): Promise<number>;
   };
 
   rateLimits: {
@@ -564,6 +697,8 @@ export interface Store {
       now: Date,
       windowMs: number,
     ): Promise<{ count: number; resetAt: Date }>;
+    /** Deletes every counter whose window ended at `now` (any shop); returns how many. */
+    purgeExpired(now: Date): Promise<number>;
   };
 
   /** Shopify session storage (the library's five methods build on these). Sessions are keyed by id. */
@@ -573,6 +708,65 @@ export interface Store {
     delete(id: string): Promise<void>;
     deleteMany(ids: string[]): Promise<void>;
     findByShop(shop: string): Promise<SessionRecord[]>;
+  };
+
+  /** The durable job queue. Claims are across shops (one worker serves them all); everything else is per shop. */
+  jobs: {
+    /** False when a job with the same key already exists for the shop (a redelivered webhook). */
+    enqueue(shop: string, job: NewJob): Promise<boolean>;
+    /**
+     * Atomically takes the next due job of these kinds (pending with runAt <= now, or running with an expired lease),
+     * marks it running under `owner` until now + leaseMs and counts an attempt. Exactly one claimer gets a job.
+     */
+    claim(kinds: string[], owner: string, now: Date, leaseMs: number): Promise<Job | null>;
+    /** done (success) or dead (given up): the payload is dropped. False when `owner` no longer holds the job. */
+    finish(
+      shop: string,
+      id: string,
+      owner: string,
+      status: "done" | "dead",
+      error: string | null,
+      now: Date,
+    ): Promise<boolean>;
+    /** Back to pending at `runAt` (a retry after a failure, or the next step of a long job with a new payload). */
+    reschedule(
+      shop: string,
+      id: string,
+      owner: string,
+      change: { runAt: Date; error: string | null; payload?: Record<string, unknown>; resetAttempts?: boolean },
+      now: Date,
+    ): Promise<boolean>;
+    get(shop: string, id: string): Promise<Job | null>;
+    /** Jobs of this kind per status. */
+    counts(shop: string, kind: string): Promise<Record<JobStatus, number>>;
+    /** Jobs not running whose payload contains one of `needles` (case-insensitive): payload dropped, pending ones dead. */
+    scrub(shop: string, needles: string[]): Promise<number>;
+    /** Deletes done and dead jobs last updated before `before` (any shop). */
+    purgeFinished(before: Date): Promise<number>;
+  };
+
+  /** Short exclusive leases, so that with several app processes one run of a periodic task owns it at a time. */
+  leases: {
+    /** True when `holder` now holds (shop, name) until now + ttl: it was free, expired, or already theirs. */
+    acquire(shop: string, name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+    /** Frees the lease if `holder` still holds it. */
+    release(shop: string, name: string, holder: string): Promise<void>;
+  };
+
+  /** Progress of the initial catalog/customer/order backfill, one row per shop. */
+  syncProgress: {
+    get(shop: string): Promise<SyncProgress | null>;
+    put(shop: string, progress: SyncProgress): Promise<SyncProgress>;
+  };
+
+  /** customers/data_request records (the report is built from the live data when downloaded). */
+  dataRequests: {
+    put(shop: string, request: DataRequest): Promise<DataRequest>;
+    get(shop: string, id: string): Promise<DataRequest | null>;
+    /** Newest first (requestedAt desc, id desc), keyset-paginated. */
+    list(shop: string, page?: PageRequest): Promise<Page<DataRequest>>;
+    /** Deletes the requests of this customer (by id or case-insensitive email); returns how many. */
+    removeFor(shop: string, customerId: string | null, email: string | null): Promise<number>;
   };
 
   /** Next value of a per-shop sequence (ticket numbers, RMA numbers). */

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 async function cli(databasePath: string, args: string[]): Promise<{ code: number; out: string }> {
   try {
     const { stdout, stderr } = await run("node_modules/.bin/tsx", ["scripts/concierge.ts", ...args], {
-      env: { PATH: process.env.PATH, DATABASE_URL: `file:${databasePath}` } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH, DATABASE_URL: `file:${databasePath}` } as unknown as NodeJS.ProcessEnv,
       timeout: 60_000,
     });
     return { code: 0, out: stdout + stderr };

@@ -22,6 +22,7 @@ import {
   T0,
   ticket,
 } from "./fixtures/entities";
+import { platformContract } from "./contract.platform";
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
 
@@ -196,6 +197,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
     afterEach(async () => {
       await cleanup();
     });
+
+    describe("platform", () => platformContract(() => store));
 
     describe("lifecycle", () => {
       it("answers ping and names its kind", async () => {

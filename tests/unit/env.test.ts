@@ -108,6 +108,23 @@ describe("environment", () => {
   it("puts the variable name in the error message", () => {
     expect(() => parseEnv({ RATE_LIMIT_PER_MINUTE: "ten" })).toThrow(/RATE_LIMIT_PER_MINUTE: must be a whole number/);
   });
+
+  it("validates the platform variables: mail pair, retention days, the Admin API override, the job lease", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ retentionConversationDays: 90, retentionAnalyticsDays: 180, jobsLeaseSeconds: 60 });
+    expect(env.adminApiUrl).toBeUndefined();
+    expect(problemsOf({ SMTP_URL: "smtp://mail:25" })).toEqual(["MAIL_FROM"]);
+    expect(
+      problemsOf({ RETENTION_CONVERSATION_DAYS: "0", RETENTION_ANALYTICS_DAYS: "many", JOBS_LEASE_SECONDS: "1" }),
+    ).toEqual(["RETENTION_CONVERSATION_DAYS", "RETENTION_ANALYTICS_DAYS", "JOBS_LEASE_SECONDS"]);
+    expect(problemsOf({ SHOPIFY_ADMIN_API_URL: "http://admin.example.com" })).toEqual(["SHOPIFY_ADMIN_API_URL"]);
+    expect(
+      parseEnv({ SHOPIFY_ADMIN_API_URL: "http://127.0.0.1:4000", RETENTION_CONVERSATION_DAYS: "30" }),
+    ).toMatchObject({
+      adminApiUrl: "http://127.0.0.1:4000",
+      retentionConversationDays: 30,
+    });
+  });
 });
 
 describe("environment: the optional language model", () => {

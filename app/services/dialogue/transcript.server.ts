@@ -7,6 +7,7 @@ import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Conversation, StoredMessage } from "~/store/port";
 import type { TurnInput } from "./journey";
+import { eraseConversations, erasureContext } from "../privacy/erasure.server";
 import { dialogueState } from "./state";
 
 const TRANSCRIPT_LIMIT = 200;
@@ -96,7 +97,8 @@ export async function transcript(runtime: Runtime, shop: string, id: string, vis
   };
 }
 
+/** "Delete my chat": the conversation and every copy of it (tickets, return requests, ratings, queued mail). */
 export async function eraseConversation(runtime: Runtime, shop: string, id: string, visitorId: string): Promise<void> {
   await ownedConversation(runtime, shop, id, visitorId);
-  await runtime.store.conversations.erase(shop, id);
+  await eraseConversations(erasureContext(runtime), shop, [id], "all", "shopper");
 }

@@ -46,7 +46,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     state,
     understanding,
     replies: [],
-    copy: copyFor(replyLocale(input.locale, input.shop.settings.primaryLocale)),
+    copy: copyFor(replyLocale(input.locale, input.shop.settings.locale)),
   };
   await respond(turn);
   // A rating turn needs no exception here: taking the rating already marked the question asked.

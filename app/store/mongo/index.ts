@@ -26,6 +26,7 @@ import {
   type StoredMessage,
   type Ticket,
 } from "../port";
+import { mongoDataRequests, mongoJobs, mongoLeases, mongoRedaction, mongoSyncProgress } from "./platform";
 import * as q from "./queries";
 
 type Collections = Record<q.CollectionName, Collection<Document>>;
@@ -139,6 +140,8 @@ function createStore(client: MongoClient, c: Collections): Store {
     return (doc as unknown as { value: number }).value;
   };
 
+  const redaction = mongoRedaction(c);
+
   return {
     kind: "mongo",
 
@@ -166,7 +169,9 @@ function createStore(client: MongoClient, c: Collections): Store {
       },
       async purge(shop) {
         const filter = q.shopFilter(shop);
-        await Promise.all(q.COLLECTIONS.map((name) => c[name].deleteMany(filter)));
+        // A running job (the shop/redact being applied) finishes and drops its payload itself.
+        await Promise.all(q.COLLECTIONS.filter((name) => name !== "jobs").map((name) => c[name].deleteMany(filter)));
+        await c.jobs.deleteMany({ ...filter, status: { $ne: "running" } });
       },
     },
 
@@ -207,6 +212,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async count(shop) {
         return c.products.countDocuments(q.shopFilter(shop));
       },
+      ...redaction.products,
     },
 
     customers: {
@@ -313,6 +319,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         const ids = await matchingConversations(shop, filter.q);
         return c.conversations.countDocuments(q.conversationFilter(shop, filter, null, ids));
       },
+      ...redaction.conversations,
     },
 
     tickets: {
@@ -334,6 +341,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async addNote(shop, id, note) {
         return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketNoteUpdate(note));
       },
+      ...redaction.tickets,
     },
 
     returns: {
@@ -356,6 +364,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           updated<ReturnRequest>(c.returnRequests, q.byKey(shop, "id", id), q.returnDecision(decision)),
         );
       },
+      ...redaction.returns,
     },
 
     csat: {
@@ -370,6 +379,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         const query = q.csatFilter(shop, filter, q.afterKey(req?.cursor, q.CSAT_ORDER));
         return page(c.csatRatings, query, q.CSAT_ORDER, req);
       },
+      ...redaction.csat,
     },
 
     faq: {
@@ -393,6 +403,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async get(shop, id) {
         return one<Shortlist>(c.shortlists, q.byKey(shop, "id", id));
       },
+      ...redaction.shortlists,
     },
 
     analytics: {
@@ -414,6 +425,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           .toArray();
         return Object.fromEntries(rows.map((r) => [r._id, r.n]));
       },
+      ...redaction.analytics,
     },
 
     audit: {
@@ -428,6 +440,7 @@ function createStore(client: MongoClient, c: Collections): Store {
           req,
         );
       },
+      ...redaction.audit,
     },
 
     idempotency: {
@@ -462,6 +475,7 @@ function createStore(client: MongoClient, c: Collections): Store {
       async release(shop, route, key) {
         await c.idempotencyRecords.deleteOne({ ...q.idempotencyKey(shop, route, key), state: "in_progress" });
       },
+      ...redaction.idempotency,
     },
 
     rateLimits: {
@@ -476,6 +490,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         );
         return { count: (doc as unknown as { count: number }).count, resetAt };
       },
+      ...redaction.rateLimits,
     },
 
     sessions: {
@@ -505,6 +520,11 @@ function createStore(client: MongoClient, c: Collections): Store {
         return docs.map(sessionFromDoc);
       },
     },
+
+    jobs: mongoJobs(c),
+    leases: mongoLeases(c),
+    syncProgress: mongoSyncProgress(c),
+    dataRequests: mongoDataRequests(c),
 
     nextSequence,
   };

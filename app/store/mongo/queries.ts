@@ -299,7 +299,11 @@ export function conversationFilter(
   if (given(filter.from)) started.$gte = str(filter.from, "from");
   if (given(filter.to)) started.$lt = str(filter.to, "to");
   if (Object.keys(started).length > 0) f.startedAt = started;
+  // Before the keyset is merged in: both bound updatedAt and must end up in one operator object.
+  if (given(filter.updatedBefore)) f.updatedAt = { $lt: str(filter.updatedBefore, "updatedBefore") };
   if (given(filter.visitorId)) f.visitorId = str(filter.visitorId, "visitorId");
+  if (given(filter.customerId)) f.customerId = str(filter.customerId, "customerId");
+  if (given(filter.erased)) f.erasedAt = bool(filter.erased, "erased") ? { $ne: null } : null;
   // q itself is searched in `messages` (messageSearchPipeline); here it only has to be a string.
   if (given(filter.q)) str(filter.q, "q");
   if (matchingIds !== null) f.id = { $in: strings(matchingIds, "matchingIds") };
@@ -343,7 +347,7 @@ export function messagesFilter(shop: string, conversationId: string): Filter {
 }
 
 /** "Delete my chat": what stays is a tombstone with counters and dates, nothing the shopper said. */
-export const eraseConversationUpdate = (): Document => ({ $set: { state: {}, customerId: null } });
+export const eraseConversationUpdate = (): Document => ({ $set: { state: {}, customerId: null, visitorId: "" } });
 export const eraseMessagesUpdate = (): Document => ({ $set: { text: "", payload: {} } });
 /** The first erasure's time is kept: erasing twice does not move erasedAt. */
 export function firstErasure(shop: string, id: string, at: string) {
@@ -357,6 +361,9 @@ export function ticketFilter(shop: string, filter: TicketFilter, after: CursorKe
   if (given(filter.status)) f.status = str(filter.status, "status");
   if (given(filter.assignee)) f.assignee = str(filter.assignee, "assignee");
   if (given(filter.priority)) f.priority = str(filter.priority, "priority");
+  if (given(filter.dueBefore)) f.slaDueAt = { $lte: str(filter.dueBefore, "dueBefore") };
+  if (filter.unresolved === true)
+    f.status = given(filter.status) ? { $eq: f.status, $ne: "resolved" } : { $ne: "resolved" };
   return withKeyset(f, TICKET_ORDER, after);
 }
 
@@ -564,7 +571,12 @@ const indexes = <K extends string>(spec: Record<K, IndexDescription[]>): Record<
 export const INDEXES = indexes({
   shops: [{ key: { shop: 1 }, unique: true }],
   staff: [{ key: { shop: 1, userId: 1 }, unique: true }],
-  products: [SHOP_ID, { key: { shop: 1, handle: 1, id: 1 } }, { key: { shop: 1, category: 1, price: 1 } }],
+  products: [
+    SHOP_ID,
+    { key: { shop: 1, handle: 1, id: 1 } },
+    { key: { shop: 1, category: 1, price: 1 } },
+    { key: { shop: 1, "variants.inventoryItemId": 1 } },
+  ],
   customers: [SHOP_ID, { key: { shop: 1, emailLower: 1, updatedAt: -1 } }],
   orders: [
     SHOP_ID,
@@ -616,6 +628,18 @@ export const INDEXES = indexes({
   rateLimitCounters: [{ key: { shop: 1, bucket: 1, key: 1, windowStart: 1 }, unique: true }, TTL],
   sessions: [{ key: { id: 1 }, unique: true }, { key: { shop: 1 } }],
   sequences: [{ key: { shop: 1, name: 1 }, unique: true }],
+  jobs: [
+    SHOP_ID,
+    // A redelivered webhook carries the same key; only keyed jobs take part in the uniqueness.
+    { key: { shop: 1, key: 1 }, unique: true, partialFilterExpression: { key: { $type: "string" } } },
+    { key: { status: 1, runAt: 1 } },
+    { key: { status: 1, leaseExpiresAt: 1 } },
+    { key: { status: 1, updatedAt: 1 } },
+    { key: { shop: 1, kind: 1, status: 1 } },
+  ],
+  leases: [{ key: { shop: 1, name: 1 }, unique: true }],
+  syncProgress: [{ key: { shop: 1 }, unique: true }],
+  dataRequests: [SHOP_ID, { key: { shop: 1, requestedAt: -1, id: -1 } }, { key: { shop: 1, emailLower: 1 } }],
 });
 
 export type CollectionName = keyof typeof INDEXES;

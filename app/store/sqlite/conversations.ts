@@ -54,6 +54,9 @@ function conversationWhere(shop: string, filter: ConversationFilter) {
   if (filter.from !== undefined) where.add("c.started_at >= ?", filter.from);
   if (filter.to !== undefined) where.add("c.started_at < ?", filter.to);
   if (filter.visitorId !== undefined) where.add("c.visitor_id = ?", filter.visitorId);
+  if (filter.customerId !== undefined) where.add("c.customer_id = ?", filter.customerId);
+  if (filter.updatedBefore !== undefined) where.add("c.updated_at < ?", filter.updatedBefore);
+  if (filter.erased !== undefined) where.add(filter.erased ? "c.erased_at IS NOT NULL" : "c.erased_at IS NULL");
   const match = filter.q === undefined ? null : ftsQuery(filter.q);
   if (match !== null) {
     // Uncorrelated: the FTS index is searched once, then the shop's matching conversation ids are probed.
@@ -108,7 +111,7 @@ export function conversationsRepository({
 
   const eraseConversation = db.transaction((shop: string, id: string, at: string): boolean => {
     const erased = run(
-      "UPDATE conversations SET state = '{}', customer_id = NULL, erased_at = coalesce(erased_at, ?) " +
+      "UPDATE conversations SET state = '{}', customer_id = NULL, visitor_id = '', erased_at = coalesce(erased_at, ?) " +
         "WHERE shop = ? AND id = ?",
       at,
       shop,
@@ -169,6 +172,18 @@ export function conversationsRepository({
       // Older page versions holding the text live on in the WAL until a checkpoint: fold them in now.
       if (erased) db.pragma("wal_checkpoint(TRUNCATE)");
       return erased;
+    },
+    async findMentioning(shop, needle) {
+      const match = ftsQuery(needle);
+      if (match === null) return [];
+      // The index narrows the search to messages with the same words in a row; the exact check follows.
+      return all(
+        "SELECT DISTINCT m.conversation_id AS id FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid " +
+          "WHERE messages_fts MATCH ? AND m.shop = ? AND instr(lower(m.text), lower(?)) > 0",
+        `"${needle.replace(/"/g, '""')}"`,
+        shop,
+        needle,
+      ).map((r) => r.id as string);
     },
     async count(shop, filter = {}) {
       const where = conversationWhere(shop, filter);

@@ -15,7 +15,7 @@ const shortlistRow = codec<Shortlist>({
   expiresAt: v,
 });
 
-export function csatRepository({ one, insert, maybe, newestFirst }: Sql): Store["csat"] {
+export function csatRepository({ one, run, insert, maybe, newestFirst }: Sql): Store["csat"] {
   return {
     async create(shop, rating) {
       unique("csat", () => insert("csat_ratings", csatRow.toRow(rating, shop)));
@@ -31,10 +31,17 @@ export function csatRepository({ one, insert, maybe, newestFirst }: Sql): Store[
       if (filter.from !== undefined) where.add("created_at >= ?", filter.from);
       return newestFirst("csat_ratings", "created_at", where, page, csatRow);
     },
+    async redactComments(shop, conversationIds) {
+      return run(
+        "UPDATE csat_ratings SET comment = NULL WHERE shop = ? AND conversation_id IN (SELECT value FROM json_each(?))",
+        shop,
+        JSON.stringify(conversationIds),
+      ).changes;
+    },
   };
 }
 
-export function shortlistsRepository({ one, upsert, maybe, byId }: Sql): Store["shortlists"] {
+export function shortlistsRepository({ one, run, upsert, maybe, byId }: Sql): Store["shortlists"] {
   return {
     async put(shop, shortlist) {
       upsert("shortlists", ["shop", "id"], shortlistRow.toRow(shortlist, shop));
@@ -42,6 +49,18 @@ export function shortlistsRepository({ one, upsert, maybe, byId }: Sql): Store["
     },
     async get(shop, id) {
       return maybe(shortlistRow, one(byId("shortlists"), shop, id));
+    },
+    async removeFor(shop, owners) {
+      return run(
+        "DELETE FROM shortlists WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+          "OR visitor_id IN (SELECT value FROM json_each(?)))",
+        shop,
+        JSON.stringify(owners.conversationIds),
+        JSON.stringify(owners.visitorIds),
+      ).changes;
+    },
+    async purgeExpired(shop, now) {
+      return run("DELETE FROM shortlists WHERE shop = ? AND expires_at <= ?", shop, now).changes;
     },
   };
 }

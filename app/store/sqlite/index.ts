@@ -19,6 +19,8 @@ import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
+import { jobsRepository, leasesRepository } from "./jobs";
+import { dataRequestsRepository, syncProgressRepository } from "./sync";
 
 export { ftsQuery } from "./conversations";
 
@@ -112,6 +114,10 @@ function createStore(db: Db): Store {
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),
+    jobs: jobsRepository(sql),
+    leases: leasesRepository(sql),
+    syncProgress: syncProgressRepository(sql),
+    dataRequests: dataRequestsRepository(sql),
     async nextSequence(shop, name) {
       return sql.nextSequence(shop, name);
     },

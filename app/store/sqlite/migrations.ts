@@ -312,6 +312,73 @@ CREATE TABLE sequences (
     // "Delete my chat" must not leave the words in FTS segments until the next merge.
     sql: `INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1);`,
   },
+  {
+    version: 20,
+    name: "platform: job queue, leases, sync progress, data requests",
+    sql: /* sql */ `
+CREATE TABLE jobs (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'dead')),
+  attempts INTEGER NOT NULL,
+  run_at TEXT NOT NULL,
+  lease_owner TEXT,
+  lease_expires_at TEXT,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+-- A redelivered webhook carries the same id: the key makes the second enqueue a no-op.
+CREATE UNIQUE INDEX jobs_key ON jobs (shop, key) WHERE key IS NOT NULL;
+CREATE INDEX jobs_due ON jobs (status, run_at);
+CREATE INDEX jobs_lease ON jobs (lease_expires_at) WHERE status = 'running';
+CREATE INDEX jobs_finished ON jobs (updated_at) WHERE status IN ('done', 'dead');
+CREATE INDEX jobs_kind ON jobs (shop, kind, status);
+
+-- The same table the admin's guarded-rollout job uses (IF NOT EXISTS: either branch may have created it).
+CREATE TABLE IF NOT EXISTS leases (
+  shop TEXT NOT NULL,
+  name TEXT NOT NULL,
+  holder TEXT NOT NULL,
+  expires_at INTEGER NOT NULL, -- epoch ms
+  PRIMARY KEY (shop, name)
+);
+
+CREATE TABLE sync_progress (
+  shop TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  cursor TEXT,
+  counts TEXT NOT NULL,
+  orders_since TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  updated_at TEXT NOT NULL,
+  last_error TEXT
+);
+
+CREATE TABLE data_requests (
+  shop TEXT NOT NULL,
+  id TEXT NOT NULL,
+  customer_id TEXT,
+  email TEXT,
+  email_lc TEXT,
+  phone TEXT,
+  orders_requested TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  PRIMARY KEY (shop, id)
+);
+CREATE INDEX data_requests_recent ON data_requests (shop, requested_at DESC, id DESC);
+
+-- The mapping's own verdict on ready-to-ship, kept so stock changes can recompute readyToShip (JSON; NULL = unknown).
+ALTER TABLE products ADD COLUMN ready_to_ship_mapped TEXT;
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
@@ -333,5 +400,8 @@ export const SHOP_TABLES = [
   "rate_limit_counters",
   "sessions",
   "sequences",
+  "sync_progress",
+  "data_requests",
+  "leases",
   "shops",
 ] as const;

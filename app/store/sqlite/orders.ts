@@ -2,7 +2,7 @@
 
 import type { Order, Store } from "../port";
 import { codec, v } from "./codec";
-import { conditions, normalizeEmail, type Sql } from "./sql";
+import { conditions, customerOrEmail, normalizeEmail, type Sql } from "./sql";
 
 const orderRow = codec<Order>(
   {
@@ -54,14 +54,11 @@ export function ordersRepository({ one, run, upsert, maybe, byId, newestFirst }:
     },
     async redactCustomer(shop, customerId, email) {
       if (customerId === null && email === null) return 0;
+      const person = customerOrEmail(customerId, email);
       return run(
-        "UPDATE orders SET customer_id = NULL, email = '', email_lc = '', postal_code = '' " +
-          "WHERE shop = ? AND ((? IS NOT NULL AND customer_id = ?) OR (? IS NOT NULL AND email_lc = ?))",
+        `UPDATE orders SET customer_id = NULL, email = '', email_lc = '', postal_code = '' WHERE shop = ? AND ${person.sql}`,
         shop,
-        customerId,
-        customerId,
-        email,
-        email === null ? null : normalizeEmail(email),
+        ...person.params,
       ).changes;
     },
   };

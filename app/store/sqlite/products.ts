@@ -21,6 +21,7 @@ const productRow = codec<Product>({
   variants: "json",
   inventory: v,
   shippingPromise: v,
+  readyToShipMapped: "optionalJson",
   updatedAt: v,
 });
 
@@ -83,6 +84,12 @@ export function productsRepository({ one, all, run, upsert, maybe, byId }: Sql):
     },
     async count(shop) {
       return one("SELECT count(*) AS n FROM products WHERE shop = ?", shop)!.n as number;
+    },
+    async findByInventoryItem(shop, inventoryItemId) {
+      const sqlText =
+        "SELECT * FROM products WHERE shop = ? AND EXISTS " +
+        "(SELECT 1 FROM json_each(variants) WHERE json_extract(value, '$.inventoryItemId') = ?) ORDER BY id LIMIT 1";
+      return maybe(productRow, one(sqlText, shop, inventoryItemId));
     },
   };
 }

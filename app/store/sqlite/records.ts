@@ -14,11 +14,37 @@ const auditRow = codec<AuditEntry>({
   at: v,
 });
 
-export function analyticsRepository({ db, all, insert }: Sql): Store["analytics"] {
+export function analyticsRepository({ db, all, run, insert }: Sql): Store["analytics"] {
   const recordAnalytics = db.transaction((shop: string, events: AnalyticsEvent[]) => {
     // A retried batch must not count twice: the event id makes recording idempotent.
     for (const event of events) insert("analytics_events", analyticsRow.toRow(event, shop), "INSERT OR IGNORE");
   });
+  const unlinkEvents = db.transaction(
+    (shop: string, conversationIds: string[], visitorHashes: string[], replacement: string): number => {
+      const found = all(
+        "SELECT id, props FROM analytics_events WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+          "OR visitor_hash IN (SELECT value FROM json_each(?)) OR EXISTS (SELECT 1 FROM json_each(props) p " +
+          "WHERE p.value IN (SELECT value FROM json_each(?))))",
+        shop,
+        JSON.stringify(conversationIds),
+        JSON.stringify(visitorHashes),
+        JSON.stringify(conversationIds),
+      );
+      const ids = new Set(conversationIds);
+      for (const row of found) {
+        const props = JSON.parse(row.props as string) as Record<string, unknown>;
+        const kept = Object.fromEntries(Object.entries(props).filter(([, value]) => !ids.has(value as string)));
+        run(
+          "UPDATE analytics_events SET conversation_id = NULL, visitor_hash = ?, props = ? WHERE shop = ? AND id = ?",
+          replacement,
+          JSON.stringify(kept),
+          shop,
+          row.id,
+        );
+      }
+      return found.length;
+    },
+  );
   return {
     async record(shop, events) {
       if (events.length > 0) recordAnalytics.immediate(shop, events);
@@ -32,16 +58,39 @@ export function analyticsRepository({ db, all, insert }: Sql): Store["analytics"
       );
       return Object.fromEntries(found.map((r) => [r.name as string, r.n as number]));
     },
+    async unlink(shop, target, replacementHash) {
+      return unlinkEvents.immediate(shop, target.conversationIds, target.visitorHashes, replacementHash);
+    },
+    async purgeBefore(shop, before) {
+      return run(
+        "DELETE FROM analytics_events WHERE rowid IN (SELECT rowid FROM analytics_events WHERE shop = ? AND at < ? LIMIT 5000)",
+        shop,
+        before,
+      ).changes;
+    },
   };
 }
 
-export function auditRepository({ insert, newestFirst }: Sql): Store["audit"] {
+export function auditRepository({ run, insert, newestFirst }: Sql): Store["audit"] {
   return {
     async record(shop, entry) {
       insert("audit_log", auditRow.toRow(entry, shop));
     },
     async list(shop, page) {
       return newestFirst("audit_log", "at", conditions("shop = ?", shop), page, auditRow);
+    },
+    async scrub(shop, needles) {
+      let changed = 0;
+      for (const needle of needles.filter((n) => n.trim() !== "")) {
+        changed += run(
+          "UPDATE audit_log SET before = 'null', after = 'null' WHERE shop = ? AND " +
+            "(instr(lower(coalesce(before, '')), lower(?)) > 0 OR instr(lower(coalesce(after, '')), lower(?)) > 0)",
+          shop,
+          needle,
+          needle,
+        ).changes;
+      }
+      return changed;
     },
   };
 }

@@ -65,6 +65,23 @@ export function idempotencyRepository({ db, one, run }: Sql): Store["idempotency
         key,
       );
     },
+    async scrub(shop, needles) {
+      let removed = 0;
+      for (const needle of needles.filter((n) => n.trim() !== "")) {
+        removed += run(
+          "DELETE FROM idempotency_records WHERE shop = ? AND instr(lower(coalesce(response, '')), lower(?)) > 0",
+          shop,
+          needle,
+        ).changes;
+      }
+      return removed;
+    },
+    async purgeExpired(now) {
+      return run(
+        "DELETE FROM idempotency_records WHERE rowid IN (SELECT rowid FROM idempotency_records WHERE expires_at <= ? LIMIT 5000)",
+        now.getTime(),
+      ).changes;
+    },
   };
 }
 
@@ -94,6 +111,12 @@ export function rateLimitsRepository({ one, run }: Sql): Store["rateLimits"] {
         resetAt,
       )!;
       return { count: counted.count as number, resetAt: new Date(resetAt) };
+    },
+    async purgeExpired(now) {
+      return run(
+        "DELETE FROM rate_limit_counters WHERE rowid IN (SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 5000)",
+        now.getTime(),
+      ).changes;
     },
   };
 }

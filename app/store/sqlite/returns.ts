@@ -21,7 +21,17 @@ const returnRow = codec<ReturnRequest>({
   decidedAt: v,
 });
 
-export function returnsRepository({ db, one, run, insert, maybe, byId, newestFirst }: Sql): Store["returns"] {
+export function returnsRepository({
+  db,
+  one,
+  all,
+  run,
+  insert,
+  upsert,
+  maybe,
+  byId,
+  newestFirst,
+}: Sql): Store["returns"] {
   const decideReturn = db.transaction(
     (shop: string, id: string, decision: { status: ReturnRequest["status"]; note: string | null; at: string }) => {
       const changed = run(
@@ -35,6 +45,13 @@ export function returnsRepository({ db, one, run, insert, maybe, byId, newestFir
       return changed.changes === 0 ? null : maybe(returnRow, one(byId("return_requests"), shop, id));
     },
   );
+  const redactReturn = db.transaction((shop: string, id: string): boolean => {
+    const current = maybe(returnRow, one(byId("return_requests"), shop, id));
+    if (!current) return false;
+    const { transcript: _transcript, ...eligibility } = current.eligibility;
+    upsert("return_requests", ["shop", "id"], returnRow.toRow({ ...current, reason: "", eligibility }, shop));
+    return true;
+  });
   return {
     async create(shop, request) {
       unique("return_request", () => insert("return_requests", returnRow.toRow(request, shop)));
@@ -56,6 +73,18 @@ export function returnsRepository({ db, one, run, insert, maybe, byId, newestFir
     },
     async decide(shop, id, decision) {
       return unique("return_request", () => decideReturn.immediate(shop, id, decision));
+    },
+    async findForRedaction(shop, target) {
+      return all(
+        "SELECT id FROM return_requests WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+          "OR order_id IN (SELECT value FROM json_each(?))) ORDER BY id",
+        shop,
+        JSON.stringify(target.conversationIds),
+        JSON.stringify(target.orderIds ?? []),
+      ).map((r) => r.id as string);
+    },
+    async redact(shop, id) {
+      return redactReturn.immediate(shop, id);
     },
   };
 }

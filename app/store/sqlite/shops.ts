@@ -22,6 +22,8 @@ const staffRow = codec<StaffMember>({ userId: v, email: v, name: v, role: v, upd
 export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Store["shops"] {
   const purge = db.transaction((shop: string) => {
     for (const table of SHOP_TABLES) run(`DELETE FROM ${table} WHERE shop = ?`, shop);
+    // A running job (the shop/redact being applied) finishes on its own and then drops its payload.
+    run("DELETE FROM jobs WHERE shop = ? AND status != 'running'", shop);
   });
   return {
     async get(shop) {

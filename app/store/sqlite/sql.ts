@@ -62,6 +62,14 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Rows of one person, by customer id or (case-insensitive, `email_lc`) email: the SQL and its parameters. */
+export function customerOrEmail(customerId: string | null, email: string | null): { sql: string; params: unknown[] } {
+  return {
+    sql: "((? IS NOT NULL AND customer_id = ?) OR (? IS NOT NULL AND email_lc = ?))",
+    params: [customerId, customerId, email, email === null ? null : normalizeEmail(email)],
+  };
+}
+
 function upsertSql(table: string, columns: string[], key: string[]): string {
   const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
   return (

@@ -3,6 +3,7 @@
 import { pageLimit, type Store, type Ticket, type TicketFilter } from "../port";
 import { codec, v } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
+import { redactTicket } from "../redaction";
 
 const ticketRow = codec<Ticket>(
   {
@@ -56,6 +57,8 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
       if (filter.status !== undefined) where.add("status = ?", filter.status);
       if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
       if (filter.priority !== undefined) where.add("priority = ?", filter.priority);
+      if (filter.dueBefore !== undefined) where.add("sla_due_at <= ?", filter.dueBefore);
+      if (filter.unresolved) where.add("status != 'resolved'");
       if (after) where.add("(priority_rank, sla_due_at, id) > (?, ?, ?)", ...after);
       const found = all(
         `SELECT * FROM tickets WHERE ${where.sql()} ORDER BY priority_rank, sla_due_at, id LIMIT ?`,
@@ -76,6 +79,20 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
         events: [...ticket.events, event],
         updatedAt: event.at,
       }));
+    },
+    async findForRedaction(shop, target) {
+      return all(
+        "SELECT id FROM tickets WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+          "OR (? IS NOT NULL AND lower(json_extract(contact, '$.email')) = lower(?))) ORDER BY id",
+        shop,
+        JSON.stringify(target.conversationIds),
+        target.email ?? null,
+        target.email ?? null,
+      ).map((r) => r.id as string);
+    },
+    async redact(shop, id, scope, event) {
+      const changed = changeTicket.immediate(shop, id, (ticket) => redactTicket(ticket, scope, event));
+      return changed !== null;
     },
     async addNote(shop, id, note) {
       return changeTicket.immediate(shop, id, (ticket) => ({
