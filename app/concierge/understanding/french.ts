@@ -30,7 +30,7 @@ export const FR: Vocabulary = {
       "=argent (=massif|=sterling|=925)",
       "(=argenté|=argentée|=argentés|=argentées)",
       // After a piece of jewellery "argent" is the metal ("bague argent"); alone it is money.
-      "re:(?<=(?:bagues?|colliers?|bracelets?|chaines?|chainettes?|pendentifs?|creoles?|joncs?|alliances?|oreilles|anneaux?|puces|sautoirs?|gourmettes?|manchettes?) (?:d |de |en )?)argent",
+      "re(argent):(?<=(?:bagues?|colliers?|bracelets?|chaines?|chainettes?|pendentifs?|creoles?|joncs?|alliances?|oreilles|anneaux?|puces|sautoirs?|gourmettes?|manchettes?) (?:d |de |en )?)argent",
     ],
     gold: [
       "(=en|=d) =or",
@@ -94,7 +94,7 @@ export const FR: Vocabulary = {
         "=colis",
         "(=ma|=mon|=la) (=commande|=colis) (=est|=a) __ (=expédiée|=expédié|=envoyée|=envoyé|=partie|=parti|=en retard|=perdue|=perdu|=bloquée|=bloqué)",
         "(=commande|=colis) (=perdue|=perdu|=en retard|=bloquée|=bloqué|=égarée)",
-        "re:ou (?:est|en est) (?:ma |la )?(?:commande )?#?\\d{3,12}",
+        "re(ou):ou (?:est|en est) (?:ma |la )?(?:commande )?#?\\d{3,12}",
       ],
       weak: ["(=ma|=mon|=mes) (=commande|=commandes|=livraison)", "(=expédiée|=livrée)"],
     },
@@ -125,7 +125,7 @@ export const FR: Vocabulary = {
       weak: [
         "=trop (=grande|=petite|=large|=serrée|=grand|=petit|=serré)",
         "(=ma|=sa|=la bonne) =taille",
-        "re:tailles?(?! \\d)",
+        "re(taille|tailles):tailles?(?! \\d)",
       ],
     },
     care_warranty: {
@@ -159,7 +159,7 @@ export const FR: Vocabulary = {
     },
     stylist_contact: {
       strong: [
-        "re:(?<!(?:me|nous|m) )conseill(?:er|ere|ers|eres)(?! (?:une?|des|quelque|sur|pour|de|le|la|les)(?![a-z0-9]))",
+        "re(conseiller|conseillere|conseillers|conseilleres):(?<!(?:me|nous|m) )conseill(?:er|ere|ers|eres)(?! (?:une?|des|quelque|sur|pour|de|le|la|les)(?![a-z0-9]))",
         "(=un|=une) (=humain|=vraie personne|=personne réelle|=vrai conseiller|=être humain)",
         "(=parler|=discuter|=échanger) (=à|=a|=avec) (=quelqu un|=quelquun|=un conseiller|=une conseillère|=une personne|=un humain|=un vendeur|=une vendeuse|=vous|=quelqu un de réel|=un expert|=un joaillier|=une vraie personne)",
         "(=service client|=service clients|=service clientèle|=relation client)",

@@ -105,7 +105,7 @@ export const DE: Vocabulary = {
         "(=schon|=bereits) (=versandt|=verschickt|=unterwegs|=raus)",
         "=wurde __ (=versandt|=verschickt|=geliefert)",
         "(=bestellung|=paket|=lieferung) (=verloren|=verschwunden|=verspätet)",
-        "re:wo (?:ist|bleibt) (?:meine |die )?(?:bestellung )?#?\\d{3,12}",
+        "re(wo):wo (?:ist|bleibt) (?:meine |die )?(?:bestellung )?#?\\d{3,12}",
       ],
       weak: ["(=meine|=mein) (=bestellung|=lieferung|=sendung)", "(=versandt|=geliefert)"],
     },
@@ -132,7 +132,7 @@ export const DE: Vocabulary = {
         "(=weiten|=weiten lassen|=enger machen|=kleiner machen|=größer machen|=anpassen lassen|=verkleinern|=vergrößern)",
         "=meine größe",
       ],
-      weak: ["=zu (=groß|=klein|=eng|=weit|=locker)", "re:gr(?:o|oe)sse(?! \\d)"],
+      weak: ["=zu (=groß|=klein|=eng|=weit|=locker)", "re(grosse|groesse):gr(?:o|oe)sse(?! \\d)"],
     },
     care_warranty: {
       strong: [

@@ -255,7 +255,7 @@ const READY_TRUE_EN = [
   "=last minute",
   "(=asap|=urgent|=urgently)",
   "=in time for",
-  "re:by (?:the )?\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])",
+  "re(by):by (?:the )?\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])",
 ];
 export const READY_TRUE = compilePhrases(everyLanguage(READY_TRUE_EN, (v) => v.readyTrue));
 
@@ -345,7 +345,7 @@ export const TRACK = lex(
     `find my ${ORDER_ITEM}`,
     `(still)? waiting (on|for) (my|the|an|our) ${ORDER_ITEM}`,
     "=shipped out",
-    "re:where (?:is|are) (?:my |the |order )?#?\\d{3,12}",
+    "re(where):where (?:is|are) (?:my |the |order )?#?\\d{3,12}",
     `(any|an|some|the|get|got|need|want)? (=update|=updates|=news|=info|=information|=word|=progress) (on|about|regarding|for|with) (my|the|our|an)? ${ORDER_ITEM}`,
   ],
   [

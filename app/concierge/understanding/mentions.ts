@@ -2,18 +2,32 @@
 // "anything but silver", "sans or", "keine Ringe". A negated mention excludes; a list carries the negation on
 // ("no gold or silver", "ni oro ni plata", "weder Gold noch Silber").
 import { NEGATION_CUES } from "./lexicon";
-import { B_LEFT, B_RIGHT, knownWords, phrasesSource, type Phrases } from "./phrases";
+import {
+  B_LEFT,
+  B_RIGHT,
+  compilePhrases,
+  knownWords,
+  mayMatch,
+  phrasesSource,
+  type Phrases,
+  vocabularyAnchors,
+} from "./phrases";
 
 /** One regex per vocabulary with one capture group per entry, so a single scan says which entry matched. */
 export interface Indexed<T> {
   re: RegExp;
   keys: T[];
+  /** A test of whether the vocabulary can be mentioned at all (one of its anchor words is there). */
+  gate: RegExp;
 }
 
 export function indexed<T>(entries: ReadonlyArray<readonly [T, Phrases]>): Indexed<T> {
   const keys = entries.map(([k]) => k);
   const body = entries.map(([, phrases]) => `(${phrasesSource(phrases)})`).join("|");
-  return { re: new RegExp(`${B_LEFT}(?:${body})${B_RIGHT}`, "g"), keys };
+  const anchors = vocabularyAnchors(entries);
+  // Without anchors for every entry the gate admits every text.
+  const gate = anchors ? compilePhrases([...anchors].map((w) => `=${w}`)) : /(?:)/;
+  return { re: new RegExp(`${B_LEFT}(?:${body})${B_RIGHT}`, "g"), keys, gate };
 }
 
 export interface Mention<T> {
@@ -42,9 +56,10 @@ const LIST_GAP_RE =
   /^(?:(?:in|en|de|d|aus|any|the|a|an) )*(?:or|and|nor|ni|ou|o|y|et|oder|und|noch|either)(?: (?:in|en|de|d|aus|any|the|a|an|ni|not|no|kein|keine|pas))*$/;
 
 /** Every mention of a vocabulary in a text, in order, with its negation decided. */
-export function mentions<T>(text: string, { re, keys }: Indexed<T>): Mention<T>[] {
-  re.lastIndex = 0;
+export function mentions<T>(text: string, { re, keys, gate }: Indexed<T>): Mention<T>[] {
   const out: Mention<T>[] = [];
+  if (!mayMatch(gate, text)) return out;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const key = which(m, keys);

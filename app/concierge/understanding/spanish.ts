@@ -74,7 +74,7 @@ export const ES: Vocabulary = {
         "=paquete",
         "(=ya|=todavía no|=aún no) (=lo|=la|=me lo)? (=enviaron|=han enviado|=salió|=ha salido|=fue enviado|=fue enviada|=llegó)",
         "(=pedido|=paquete) (=perdido|=retrasado|=atrasado|=extraviado)",
-        "re:donde (?:esta|estan) (?:mi |el )?(?:pedido )?#?\\d{3,12}",
+        "re(donde):donde (?:esta|estan) (?:mi |el )?(?:pedido )?#?\\d{3,12}",
       ],
       weak: ["(=mi|=mis) (=pedido|=pedidos|=orden|=envío)", "(=enviado|=entregado)"],
     },
@@ -82,7 +82,7 @@ export const ES: Vocabulary = {
       strong: [
         "(=devolver|=devuelvo|=devolverlo|=devolverla|=devolución|=devoluciones|=devuelto)",
         "(=reembolso|=reembolsar|=reembolsos|=reembolsado|=me devuelvan el dinero)",
-        "re:(?<!en )cambio(?:s)?(?![a-z0-9])(?! de (?:talla|tamano|medida))",
+        "re(cambio|cambios):(?<!en )cambio(?:s)?(?![a-z0-9])(?! de (?:talla|tamano|medida))",
         "(=cambiarlo|=cambiarla|=cambiar) !(=la talla|=el tamaño|=de talla|=la medida)",
         "=no (=me)? (=queda|=quedan|=sirve|=gusta|=gustó|=convence)",
         "(=talla|=medida) (=incorrecta|=equivocada)",
@@ -101,7 +101,10 @@ export const ES: Vocabulary = {
         "(=mi|=su) =talla",
         "=medidor de anillos",
       ],
-      weak: ["(=muy|=demasiado) (=grande|=pequeño|=pequeña|=apretado|=apretada|=flojo|=floja)", "re:tallas?(?! \\d)"],
+      weak: [
+        "(=muy|=demasiado) (=grande|=pequeño|=pequeña|=apretado|=apretada|=flojo|=floja)",
+        "re(talla|tallas):tallas?(?! \\d)",
+      ],
     },
     care_warranty: {
       strong: [
