@@ -181,6 +181,7 @@ export const escalationRequest = z.object({
   preferredTime: z.string().trim().max(100).optional(),
   /** Honeypot: people leave it empty. */
   website: z.string().max(500).optional(),
+  locale: locale.optional(),
 });
 
 export const csatRequest = z.object({

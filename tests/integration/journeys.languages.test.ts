@@ -185,6 +185,23 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     await act(c, s, { type: "start", intent: "stylist_contact" });
     await act(c, s, { type: "start", intent: "customization" });
     await act(c, s, { type: "start", intent: "track_order" });
+
+    // The stylist form sent: the hand-off note in the conversation is in the shopper's language too.
+    const sent = await answer(
+      await client.post("escalations", {
+        visitorId: c.visitorId,
+        conversationId: c.conversationId,
+        contact: { name: "Camille", email: "camille@example.com" },
+        topic: "customization",
+        locale: s.widgetLocale,
+      }),
+    );
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expectResponseMatchesSpec("POST", "/proxy/escalations", 200, sent.body);
+    const transcript = await answer(await client.get(`conversations/${c.conversationId}`, { visitorId: c.visitorId }));
+    const handoff = transcript.body.conversation.messages.filter((m: Json) => m.type === "handoff");
+    expect(handoff).toHaveLength(1);
+    expectInLanguage(handoff, s.locale);
   });
 });
 

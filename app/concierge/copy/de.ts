@@ -197,6 +197,12 @@ export const DE: Catalog = {
   "nextSteps.care":
     "Wir haben Ihre Pflegeanfrage erhalten. Wir schicken Ihnen per E-Mail ein vorfrankiertes, versichertes Etikett; Reinigung und Prüfung dauern etwa 5 Werktage, nachdem das Stück angekommen ist.",
   "returns.reference": "{steps} Ihre Referenz lautet {rma}.",
+  "when.shortly": "in Kürze",
+  "when.today": "heute bis {time} Uhr",
+  "when.tomorrow": "morgen bis {time} Uhr",
+  "when.weekday": "am {weekday} bis {time} Uhr",
+  "when.date": "am {date} bis {time} Uhr",
+  "handoff.text": "Eine Beraterin hat Ihre Anfrage (Ticket Nr. {number}) und antwortet Ihnen {when}.",
   "csat.question": "Wie habe ich Ihnen geholfen? Bewerten Sie dieses Gespräch von 1 bis 5.",
   "csat.thanks": "Vielen Dank für Ihr Feedback.",
   "csat.already": "Danke — dieses Gespräch wurde bereits bewertet.",

@@ -201,6 +201,12 @@ export const EN = {
   "nextSteps.care":
     "We've received your care request. We'll email a prepaid, insured label; cleaning and inspection take about 5 business days once the piece arrives.",
   "returns.reference": "{steps} Your reference is {rma}.",
+  "when.shortly": "shortly",
+  "when.today": "today by {time}",
+  "when.tomorrow": "tomorrow by {time}",
+  "when.weekday": "{weekday} by {time}",
+  "when.date": "on {date} by {time}",
+  "handoff.text": "A stylist has your request (ticket #{number}) and will reply {when}.",
   // rating
   "csat.question": "How did I do? Rate this conversation from 1 to 5.",
   "csat.thanks": "Thank you for the feedback.",

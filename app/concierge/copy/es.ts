@@ -194,6 +194,12 @@ export const ES: Catalog = {
   "nextSteps.care":
     "Hemos recibido su solicitud de cuidado. Le enviaremos por correo una etiqueta prepagada y asegurada; la limpieza y la revisión tardan unos 5 días hábiles desde que llega la joya.",
   "returns.reference": "{steps} Su referencia es {rma}.",
+  "when.shortly": "en breve",
+  "when.today": "hoy antes de las {time}",
+  "when.tomorrow": "mañana antes de las {time}",
+  "when.weekday": "el {weekday} antes de las {time}",
+  "when.date": "el {date} antes de las {time}",
+  "handoff.text": "Un asesor ya tiene su solicitud (ticket n.º {number}) y le responderá {when}.",
   "csat.question": "¿Qué tal lo he hecho? Valore esta conversación del 1 al 5.",
   "csat.thanks": "Gracias por su opinión.",
   "csat.already": "Gracias — esta conversación ya ha sido valorada.",

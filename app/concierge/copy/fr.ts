@@ -196,6 +196,12 @@ export const FR: Catalog = {
   "nextSteps.care":
     "Nous avons bien reçu votre demande d'entretien. Nous vous enverrons par e-mail une étiquette prépayée et assurée ; le nettoyage et le contrôle prennent environ 5 jours ouvrés après réception du bijou.",
   "returns.reference": "{steps} Votre référence : {rma}.",
+  "when.shortly": "très bientôt",
+  "when.today": "aujourd'hui avant {time}",
+  "when.tomorrow": "demain avant {time}",
+  "when.weekday": "{weekday} avant {time}",
+  "when.date": "le {date} avant {time}",
+  "handoff.text": "Un conseiller a bien reçu votre demande (ticket n° {number}) et vous répondra {when}.",
   "csat.question": "Comment me suis-je débrouillé ? Notez cette conversation de 1 à 5.",
   "csat.thanks": "Merci pour votre avis.",
   "csat.already": "Merci — cette conversation a déjà été notée.",

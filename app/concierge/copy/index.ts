@@ -39,14 +39,22 @@ export interface Copy {
   date(at: Date, timezone?: string): string;
   /** "1 day" / "3 days" in the reply's language. */
   days(count: number): string;
+  /** A time of day ("2:30 PM", "14:30"), a weekday ("Monday", "lundi") and a day of a month ("March 10", "10 mars"). */
+  clock(at: Date, timezone: string): string;
+  weekday(at: Date, timezone: string): string;
+  dayMonth(at: Date, timezone: string): string;
 }
 
+const DATE: Intl.DateTimeFormatOptions = { month: "long", day: "numeric", year: "numeric" };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: "long" };
+const DAY_MONTH: Intl.DateTimeFormatOptions = { month: "long", day: "numeric" };
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: Locale, timezone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timezone}`;
+function dateFormat(locale: Locale, timezone: string, options: Intl.DateTimeFormatOptions = DATE): Intl.DateTimeFormat {
+  const key = `${locale}|${timezone}|${JSON.stringify(options)}`;
   let f = dateFormats.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions = { month: "long", day: "numeric", year: "numeric" };
     try {
       f = new Intl.DateTimeFormat(REGION[locale], { ...options, timeZone: timezone });
     } catch {
@@ -56,6 +64,9 @@ function dateFormat(locale: Locale, timezone: string): Intl.DateTimeFormat {
   }
   return f;
 }
+
+/** ICU puts a narrow no-break space before "PM"; a plain space reads the same and matches what we always wrote. */
+const NARROW_SPACE_RE = /\u202f/g;
 
 function make(locale: Locale): Copy {
   const catalog = CATALOGS[locale];
@@ -69,6 +80,9 @@ function make(locale: Locale): Copy {
     money: (amount, currency) => formatMoney(amount, currency, REGION[locale]),
     date: (at, timezone) => dateFormat(locale, timezone ?? "UTC").format(at),
     days: (count) => (count === 1 ? t("days.one") : t("days.many", { count })),
+    clock: (at, timezone) => dateFormat(locale, timezone, CLOCK).format(at).replace(NARROW_SPACE_RE, " "),
+    weekday: (at, timezone) => dateFormat(locale, timezone, WEEKDAY).format(at),
+    dayMonth: (at, timezone) => dateFormat(locale, timezone, DAY_MONTH).format(at),
   };
 }
 
