@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const PORT = Number(process.env.E2E_PORT ?? 3917);
-const dataDir = mkdtempSync(join(tmpdir(), "aurora-e2e-"));
+// Set once in the runner and inherited by the workers, so tests reach the same SQLite file as the server.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "aurora-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,6 +40,9 @@ export default defineConfig({
       DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      // Every request comes from 127.0.0.1: the journeys are not about limits (the integration suite is).
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
     },
   },
 });

@@ -9,7 +9,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer() {
   const build = await import(BUILD_PATH);
-  const { getRuntime, EnvError, requestIdFrom } = build.entry.module;
+  const { getRuntime, EnvError, requestIdFrom, loadDevStorefront } = build.entry.module;
   let runtime;
   try {
     runtime = await getRuntime();
@@ -34,6 +34,8 @@ export async function startServer() {
   app.set("trust proxy", env.trustProxy);
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+  // Local mode: the dev storefront at / (theme, app proxy and cart emulation); never served in Shopify mode.
+  if (env.mode === "local") app.use((await loadDevStorefront())(runtime));
   app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
   // Errors raised before Remix sees the request (a malformed %-escape in the path, say) still get the envelope.
   app.use((err, req, res, _next) => {

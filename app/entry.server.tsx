@@ -10,6 +10,8 @@ import { renderToPipeableStream } from "react-dom/server";
 export { getRuntime } from "~/platform/runtime.server";
 export { EnvError } from "~/platform/env.server";
 export { requestIdFrom } from "~/platform/http.server";
+/** Local mode only: loaded on demand so Shopify mode never pulls in the dev storefront (or liquidjs). */
+export const loadDevStorefront = () => import("~/devStorefront/index.server").then((m) => m.createDevStorefront);
 
 const ABORT_DELAY = 5_000;
 

@@ -3,6 +3,7 @@
 //   npm run bench -- understanding   rules per message (first release as same-run baseline), and the model path
 //   npm run bench -- heldout         accuracy on held-out phrasings
 //   npm run bench -- http
+//   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
@@ -21,16 +22,9 @@ import { startFakeModel } from "../tests/support/fakeModel";
 import { HELD_OUT, type HeldOutCase } from "./heldout";
 import { BENCH_MESSAGES, UNREADABLE_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
+import { table } from "./table";
 
 const SHOP = "aurora-demo.myshopify.com";
-
-function table(title: string, rows: Record<string, string | number>[]): void {
-  console.log(`\n## ${title}\n`);
-  const headers = Object.keys(rows[0]);
-  console.log(`| ${headers.join(" | ")} |`);
-  console.log(`|${headers.map(() => "---").join("|")}|`);
-  for (const row of rows) console.log(`| ${headers.map((h) => row[h]).join(" | ")} |`);
-}
 
 // ---------- understanding ----------
 
@@ -371,3 +365,4 @@ if (which === "all" || which === "understanding") {
 }
 if (which === "all" || which === "heldout") heldOutAccuracy();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

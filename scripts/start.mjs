@@ -16,6 +16,13 @@ function newestSource(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
 }
 
+// The widget bundles (theme app extension assets) are build output too: rebuilt when missing or older than widget/.
+const LAUNCHER = "extensions/concierge-widget/assets/concierge-launcher.js";
+if (!existsSync(LAUNCHER) || newestSource("widget") > statSync(LAUNCHER).mtimeMs) {
+  const widget = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "widget/build.ts"], { stdio: "inherit" });
+  if (widget.status !== 0) process.exit(widget.status ?? 1);
+}
+
 const BUILD = "build/server/index.js";
 const stale = existsSync(BUILD) && newestSource("app") > statSync(BUILD).mtimeMs;
 if (!existsSync(BUILD) || stale) {

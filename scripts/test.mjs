@@ -40,7 +40,9 @@ function suite(label, command, args, countsFile, env) {
 
 check("typecheck", bin("tsc"), ["--noEmit"]);
 check("lint", bin("eslint"), [".", "--max-warnings", "0"]);
-const built = check("build", process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
+const built =
+  check("build: widget", bin("tsx"), ["widget/build.ts"]) &&
+  check("build", process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"]);
 suite("unit + integration", bin("vitest"), ["run"], "test-results/vitest-counts.json");
 if (built) {
   let chromium = null;

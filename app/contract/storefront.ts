@@ -102,7 +102,12 @@ export const messageRequest = z
     path: ["text"],
   });
 
-export const configQuery = z.object({ visitorId, preview: z.string().max(128).optional() });
+export const configQuery = z.object({
+  visitorId,
+  preview: z.string().max(128).optional(),
+  /** The visitor's conversation, if any: the answer then carries its unread agent replies (the launcher's badge). */
+  conversationId: conversationId.optional(),
+});
 
 const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
 /** "gold,silver" → ["gold", "silver"]: every member must be one of `values`; repeats are dropped. */

@@ -14,6 +14,7 @@ const endpoint = proxyEndpoint("config", {
         visitorId: query.visitorId,
         customerId,
         previewToken: query.preview ?? null,
+        conversationId: query.conversationId ?? null,
       }),
     }),
   },

@@ -18,7 +18,7 @@ const STRINGS = {
 export async function widgetConfig(
   runtime: Runtime,
   shop: Shop | null,
-  input: { visitorId: string; customerId: string | null; previewToken: string | null },
+  input: { visitorId: string; customerId: string | null; previewToken: string | null; conversationId?: string | null },
 ) {
   if (!shop || shop.uninstalledAt) return { enabled: false, reason: "killed" as const, appearance: {} };
   const decision = await decideForVisitor(runtime, shop, input);
@@ -29,5 +29,20 @@ export async function widgetConfig(
     appearance,
     strings: { ...STRINGS, launcher: appearance.launcherLabel, greeting: appearance.greeting },
     currency: shop.currency,
+    ...(decision.enabled && input.conversationId
+      ? { unread: await unreadReplies(runtime, shop.shop, input.conversationId, input.visitorId) }
+      : {}),
   };
+}
+
+/** Agent replies the visitor has not seen; 0 for a conversation that is not theirs (no probing other ids). */
+async function unreadReplies(
+  runtime: Runtime,
+  shop: string,
+  conversationId: string,
+  visitorId: string,
+): Promise<number> {
+  const conversation = await runtime.store.conversations.get(shop, conversationId);
+  if (!conversation || conversation.erasedAt || conversation.visitorId !== visitorId) return 0;
+  return conversation.unread;
 }

@@ -1,24 +1,22 @@
-// The local-mode front page in a real Chromium: renders from the real build, passes axe, works by keyboard.
+// The local-mode front page is the dev storefront: it says what is running, links to the admin, passes axe, and
+// works by keyboard.
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./widget";
 
-test("the front page says what is running and has no accessibility violations", async ({ page }) => {
+test("the front page is a jewelry storefront that says what is running and links to the admin", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Aurora Concierge" })).toBeVisible();
-  await expect(page.getByText("Local demo (no Shopify credentials)")).toBeVisible();
-  await expect(page.getByText("Embedded SQLite")).toBeVisible();
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(results.violations).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1, name: "Pieces that mark the moments" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Merchant admin" })).toHaveAttribute("href", "/app");
+  await expect(page.getByText("Local demo · local mode · SQLite")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Featured pieces" })).toBeVisible();
+  await expectNoAxeViolations(page, "front page");
 });
 
-test("a keyboard user reaches readiness from the front page", async ({ page }) => {
-  await page.goto("/");
+test("a keyboard user reaches readiness from the front page's footer", async ({ page }) => {
+  await page.goto("/?concierge=off");
   const readiness = page.getByRole("link", { name: "readiness" });
-  // Tab until the readiness link has focus, then follow it with Enter.
-  for (let i = 0; i < 10 && !(await readiness.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 80 && !(await readiness.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");
   }
   await expect(readiness).toBeFocused();
