@@ -9,8 +9,9 @@ import { productCard, productsByIds } from "./catalog.server";
 
 const TTL_DAYS = 30;
 
+/** A link a person can open: the shop's storefront, where the launcher opens the panel on the shared shortlist. */
 export function shareUrl(shop: string, id: string): string {
-  return `https://${shop}/apps/concierge/shortlist/${encodeURIComponent(id)}`;
+  return `https://${shop}/?concierge_shortlist=${encodeURIComponent(id)}`;
 }
 
 export async function saveShortlist(

@@ -469,7 +469,7 @@ describe("shortlist", () => {
     expectResponseMatchesSpec("POST", "/proxy/shortlist", 200, body);
     const { id, productIds, shareUrl } = body.shortlist;
     expect(productIds).toEqual(["prod_1010", "prod_1008"]);
-    expect(shareUrl).toBe(`https://${SHOP}/apps/concierge/shortlist/${id}`);
+    expect(shareUrl).toBe(`https://${SHOP}/?concierge_shortlist=${id}`);
 
     const read = await answer(await client.get(`shortlist/${id}`));
     expect(read.status).toBe(200);
