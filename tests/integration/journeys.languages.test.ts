@@ -29,6 +29,8 @@ interface Script {
   returnOrder: string;
   contact: { email?: string; postalCode?: string };
   sizing: string;
+  /** A message too vague to act on: the concierge checks before acting. */
+  vague: string;
   nextSteps: RegExp;
 }
 
@@ -46,6 +48,7 @@ const SCRIPTS: Script[] = [
     returnOrder: "1012",
     contact: { email: "emma.thompson@example.com" },
     sizing: "quelle taille de bague choisir ?",
+    vague: "des bijoux",
     nextSteps: /^Nous avons bien reçu votre demande de retour/,
   },
   {
@@ -61,6 +64,7 @@ const SCRIPTS: Script[] = [
     returnOrder: "1015",
     contact: { email: "isabella.chen@example.com" },
     sizing: "¿qué talla de anillo necesito?",
+    vague: "joyas",
     nextSteps: /^Hemos recibido su solicitud de devolución/,
   },
   {
@@ -76,6 +80,7 @@ const SCRIPTS: Script[] = [
     returnOrder: "1017",
     contact: { postalCode: "EC1A 1BB" },
     sizing: "Welche Ringgröße brauche ich?",
+    vague: "Schmuck",
     nextSteps: /^Wir haben Ihre Rückgabeanfrage erhalten/,
   },
 ];
@@ -106,6 +111,8 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     const cards = one(found, "product_cards");
     expect(cards.products.length).toBeGreaterThan(0);
     for (const p of cards.products) expect(p).toMatchObject({ category: "ring", metal: "rose_gold" });
+    await act(c, s, { type: "shortlist_add", productId: cards.products[0].id });
+    await act(c, s, { type: "shortlist_remove", productId: cards.products[0].id });
 
     const refined = await say(c, s, s.refine);
     expect(refined.entities).toMatchObject({ category: "ring", metal: "yellow_gold", priceMax: 800 });
@@ -144,6 +151,13 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     expect(status.order.timeline.length).toBeGreaterThan(2);
     // The rating question comes after the first completed journey, in the same language.
     expect(ofType(shown, "csat")).toHaveLength(1);
+
+    // An order held at the carrier: the timeline and a stylist offered, in the same language.
+    await say(c, s, "#1016");
+    const stuck = await say(c, s, "80205");
+    expect(one(stuck, "order_status").order.status).toBe("exception");
+    expect(ofType(stuck, "quick_replies").length).toBeGreaterThan(0);
+    await act(c, s, { type: "csat", rating: 2 });
   });
 
   it("returns a piece: contact, eligibility, the confirmation form, and next steps in the same language", async () => {
@@ -180,6 +194,10 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     const c = chat();
     const sizing = await say(c, s, s.sizing);
     expect(sizing.intent).toBe("sizing");
+    const vague = await say(c, s, s.vague);
+    expect(vague.body.understanding.confidence).toBeLessThan(0.7);
+    await act(c, s, { type: "faq", topic: "sizing" });
+    await act(c, s, { type: "start", intent: "financing" });
     await say(c, s, "qwertyuiop asdf");
     await act(c, s, { type: "start", intent: "return_exchange", option: "resize" });
     await act(c, s, { type: "start", intent: "stylist_contact" });
