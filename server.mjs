@@ -9,7 +9,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer() {
   const build = await import(BUILD_PATH);
-  const { getRuntime, EnvError, requestIdFrom, loadDevStorefront } = build.entry.module;
+  const { getRuntime, EnvError, requestIdFrom, isCrossSiteAction, loadDevStorefront } = build.entry.module;
   let runtime;
   try {
     runtime = await getRuntime();
@@ -34,6 +34,19 @@ export async function startServer() {
   app.set("trust proxy", env.trustProxy);
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+  // A cross-site post to the admin is refused here with a 403 (Remix's own check would answer 500).
+  app.post("/app*", (req, res, next) => {
+    const headers = { origin: req.get("origin"), host: req.get("host"), forwardedHost: req.get("x-forwarded-host") };
+    if (!isCrossSiteAction(headers)) return next();
+    const requestId = requestIdFrom(new Headers({ "x-request-id": req.get("x-request-id") ?? "" }));
+    res
+      .status(403)
+      .set("x-request-id", requestId)
+      .json({
+        error: { code: "auth.cross_site", message: "This change must come from the admin's own pages." },
+        requestId,
+      });
+  });
   // Local mode: the dev storefront at / (theme, app proxy and cart emulation); never served in Shopify mode.
   if (env.mode === "local") app.use((await loadDevStorefront())(runtime));
   app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));

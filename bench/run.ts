@@ -3,14 +3,15 @@
 //   npm run bench -- understanding   rules per message (first release as same-run baseline), and the model path
 //   npm run bench -- heldout         accuracy on held-out phrasings
 //   npm run bench -- http
+//   npm run bench -- admin        (seeds 100,000 conversations; also runnable alone: tsx bench/admin.ts)
 //   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { understand } from "../app/concierge/understanding";
@@ -20,6 +21,8 @@ import { openAiCompatibleModel } from "../app/platform/languageModel.server";
 import { createModelFallback } from "../app/services/modelFallback.server";
 import { startFakeModel } from "../tests/support/fakeModel";
 import { HELD_OUT, type HeldOutCase } from "./heldout";
+import { benchAdmin } from "./admin";
+import { startAppServer } from "./appServer";
 import { BENCH_MESSAGES, UNREADABLE_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
 import { table } from "./table";
@@ -153,52 +156,6 @@ async function benchModelPath(): Promise<void> {
 }
 
 // ---------- HTTP ----------
-
-/** The V8 flags `npm start` runs the server with (package.json), so the bench measures the production setup. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((part) => part.startsWith("--"));
-}
-
-async function startAppServer(): Promise<{ url: string; dataDir: string; pid: number; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "aurora-bench-"));
-  const child = spawn(process.execPath, [...startFlags(), "server.mjs"], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: `file:${join(dataDir, "aurora.sqlite")}`,
-      // The load comes from one address: lift the per-IP limits so the bench measures the handler, not 429s.
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    const poll = setInterval(() => {
-      const m = out.match(/Aurora Concierge \(local demo\) is running at (http:\/\/[^/\s]+)/);
-      if (m) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-  });
-  return {
-    url,
-    dataDir,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function startBareServer(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
@@ -365,4 +322,5 @@ if (which === "all" || which === "understanding") {
 }
 if (which === "all" || which === "heldout") heldOutAccuracy();
 if (which === "all" || which === "http") await benchHttp();
+if (which === "all" || which === "admin") await benchAdmin();
 if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

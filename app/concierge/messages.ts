@@ -98,7 +98,7 @@ interface Base {
 
 export type Message = Base &
   (
-    | { type: "text"; text: string; role?: "concierge" | "agent" }
+    | { type: "text"; text: string; role?: "concierge" | "agent"; /** Agent replies: who wrote it. */ author?: string }
     | { type: "product_cards"; text?: string; products: ProductCard[]; relaxations?: QuickReply[]; hasMore?: boolean }
     | { type: "order_status"; order: OrderView; text?: string }
     | {

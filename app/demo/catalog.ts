@@ -13,7 +13,7 @@ export const DEMO_RING_SIZES: number[] = Array.from({ length: 11 }, (_, i) => 4 
 export type DemoMetal = "yellow_gold" | "white_gold" | "rose_gold" | "platinum" | "silver";
 
 /** Tiny deterministic PRNG (mulberry32) for inventory counts and tracking numbers. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

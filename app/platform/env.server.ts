@@ -68,6 +68,7 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: intFrom(1, 100_000, 100),
     RATE_LIMIT_LOOKUPS_PER_MINUTE: intFrom(1, 10_000, 10),
     SMTP_URL: optionalString.pipe(urlWithSchemes(["smtp:", "smtps:"]).optional()),
+    ROLLOUT_CHECK_SECONDS: intFrom(1, 3600, 60),
     MAIL_FROM: optionalString.pipe(z.email("must be an email address").optional()),
     // The optional language model (any OpenAI-compatible chat-completions API): off unless both are set.
     LLM_BASE_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
@@ -153,6 +154,8 @@ export interface AppEnv {
   adminApiUrl?: string;
   /** How long a worker holds a job: a crashed worker's job is taken over after this. */
   jobsLeaseSeconds: number;
+  /** How often the guarded-rollout task judges each shop's stage. */
+  rolloutCheckSeconds: number;
 }
 
 export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "write_app_proxy"];
@@ -221,5 +224,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     retentionAnalyticsDays: env.RETENTION_ANALYTICS_DAYS,
     adminApiUrl: env.SHOPIFY_ADMIN_API_URL,
     jobsLeaseSeconds: env.JOBS_LEASE_SECONDS,
+    rolloutCheckSeconds: env.ROLLOUT_CHECK_SECONDS,
   };
 }

@@ -2,7 +2,7 @@
 
 import { ZodError } from "zod";
 import { InvalidCursorError } from "~/store/cursor";
-import { DuplicateError } from "~/store/port";
+import { ConflictError, DuplicateError } from "~/store/port";
 
 export class AppError extends Error {
   constructor(
@@ -54,6 +54,12 @@ export function toErrorEnvelope(
     });
   else if (error instanceof DuplicateError)
     appError = new AppError(`${error.entity}.duplicate`, 409, "That already exists.");
+  else if (error instanceof ConflictError)
+    appError = new AppError(
+      `${error.entity}.conflict`,
+      409,
+      `Someone else changed this ${error.entity} after you opened it. Reload to see their change, then try again.`,
+    );
   else if (error instanceof StoreUnavailableError)
     appError = new AppError(
       "store.unavailable",

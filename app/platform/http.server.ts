@@ -20,6 +20,8 @@ export interface RequestContext {
   runtime: Runtime;
   route: string;
   clientIp: string;
+  /** The shop a storefront request was verified for: its answer counts in that shop's request stats. */
+  shop?: string;
 }
 
 export interface JsonResult {
@@ -56,11 +58,12 @@ export function jsonRoute(route: string, handler: JsonHandler) {
     const requestId = requestIdFrom(args.request.headers);
     const method = args.request.method;
     let runtime: Runtime | undefined;
+    let ctx: RequestContext | undefined;
     let response: Response;
     try {
       runtime = await getRuntime();
       const logger = runtime.logger.child({ requestId, route });
-      const ctx: RequestContext = { requestId, logger, runtime, route, clientIp: clientIpOf(args.context) };
+      ctx = { requestId, logger, runtime, route, clientIp: clientIpOf(args.context) };
       const result = await handler(args, ctx);
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -85,6 +88,7 @@ export function jsonRoute(route: string, handler: JsonHandler) {
       const seconds = (performance.now() - started) / 1000;
       runtime.metrics.httpRequests.inc({ route, method, status: String(response.status) });
       runtime.metrics.httpDuration.observe({ route }, seconds);
+      if (ctx?.shop) runtime.requestStats.record(ctx.shop, response.status, seconds * 1000);
       runtime.logger.debug(
         { requestId, route, method, status: response.status, ms: Math.round(seconds * 1000) },
         "request",

@@ -2,12 +2,13 @@
 
 import type { Logger } from "pino";
 import { InvalidCursorError } from "~/store/cursor";
-import { DuplicateError, type Store } from "~/store/port";
+import { ConflictError, DuplicateError, type Store } from "~/store/port";
 import { StoreUnavailableError } from "./errors.server";
 import type { Metrics } from "./metrics.server";
 
 // Errors that are answers, not failures.
-const isExpected = (error: unknown) => error instanceof DuplicateError || error instanceof InvalidCursorError;
+const isExpected = (error: unknown) =>
+  error instanceof DuplicateError || error instanceof InvalidCursorError || error instanceof ConflictError;
 
 function wrap<T extends object>(target: T, path: string, metrics: Metrics, logger: Logger): T {
   return new Proxy(target, {

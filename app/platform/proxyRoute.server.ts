@@ -86,6 +86,7 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
   const { runtime } = ctx;
   const { request } = args;
   const identity = await verifyAppProxy(request, runtime);
+  ctx.shop = identity.shop;
   const shopRow = await getShopCached(runtime, identity.shop);
   if (!spec.servesWhenOff && !isLive(shopRow)) {
     throw new AppError("concierge.disabled", 503, "The concierge is switched off for this shop.");

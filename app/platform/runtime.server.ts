@@ -10,6 +10,7 @@ import { instrumentStore } from "./instrumentedStore.server";
 import { openAiCompatibleModel } from "./languageModel.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
+import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
 import { createAdminApi, type AdminApi } from "./adminApi.server";
@@ -31,6 +32,8 @@ export interface Runtime {
   analyticsSalt: string;
   /** The optional language model for messages the rules cannot read (null when not configured). */
   languageModel: ModelFallback | null;
+  /** Storefront request counts, errors and latency per shop, flushed to the store every few seconds. */
+  requestStats: RequestStatsRecorder;
   /** Null without SMTP_URL: nothing is sent, and the admin says so. */
   mailer: Mailer | null;
   adminApi: AdminApi;
@@ -86,6 +89,7 @@ async function createRuntime(): Promise<Runtime> {
     { mode: env.mode, store: store.kind, appUrl: env.appUrl, languageModel: env.languageModel?.model ?? null },
     "runtime ready",
   );
+  const requestStats = createRequestStatsRecorder(store, logger);
   const mailer = createMailer(env.smtpUrl, env.mailFrom);
   if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
   const runtime: Runtime = {
@@ -97,6 +101,7 @@ async function createRuntime(): Promise<Runtime> {
     proxySecret,
     analyticsSalt,
     languageModel,
+    requestStats,
     mailer,
     adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
     worker: undefined as unknown as Worker,
@@ -104,6 +109,7 @@ async function createRuntime(): Promise<Runtime> {
     version: VERSION,
     close: async () => {
       await runtime.worker.stop();
+      await requestStats.stop();
       mailer?.close();
       await rawStore.close();
     },

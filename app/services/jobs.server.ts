@@ -5,6 +5,7 @@ import type { Runtime } from "~/platform/runtime.server";
 import type { JobHandler, Lane, PeriodicTask } from "~/platform/worker.server";
 import { BACKFILL_JOB, runBackfillStep } from "./sync/backfill.server";
 import { MAIL_JOB, sendQueuedMail } from "./mail/outbox.server";
+import { guardedRolloutTask } from "./guardedRollout.server";
 import { retentionTasks } from "./retention.server";
 import { slaSweepTask } from "./mail/slaSweep.server";
 import { applyWebhook } from "./webhooks/apply.server";
@@ -24,5 +25,5 @@ export function jobHandlers(runtime: Runtime): Record<string, JobHandler> {
 }
 
 export function periodicTasks(runtime: Runtime): PeriodicTask[] {
-  return [...retentionTasks(runtime), slaSweepTask(runtime)];
+  return [...retentionTasks(runtime), slaSweepTask(runtime), guardedRolloutTask(runtime)];
 }

@@ -26,7 +26,17 @@ export async function decideForVisitor(
   });
 }
 
-export type RolloutPatch = Partial<Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken">>;
+export type RolloutPatch = Partial<
+  Pick<RolloutState, "enabled" | "percent" | "allowlist" | "previewToken" | "guarded">
+>;
+
+export interface RolloutChangeOptions {
+  /** Write only if the stored rollout is still the one the caller saw (its updatedAt), else ConflictError. */
+  ifUpdatedAt?: string;
+  /** The audit action (default "rollout.update") and why, when there is more to say than the diff. */
+  action?: string;
+  reason?: string;
+}
 
 /** Takes the store (not the runtime) so the ops CLI can call it without starting the app. */
 export async function updateRollout(
@@ -35,19 +45,26 @@ export async function updateRollout(
   patch: RolloutPatch,
   actor: string,
   now = new Date(),
+  options: RolloutChangeOptions = {},
 ): Promise<Shop> {
   const current = await store.shops.get(shop);
   if (!current) throw new Error(`unknown shop ${shop}`);
   const rollout: RolloutState = { ...current.rollout, ...patch, updatedAt: now.toISOString() };
-  const { shop: _domain, ...rest } = current;
-  const saved = await store.shops.put(shop, { ...rest, rollout, updatedAt: now.toISOString() });
+  // Only the rollout is written, so a settings edit in flight is never undone by this one.
+  const saved = await store.shops.patch(
+    shop,
+    { rollout, updatedAt: now.toISOString() },
+    { ifRolloutUpdatedAt: options.ifUpdatedAt ?? current.rollout.updatedAt },
+  );
+  if (!saved) throw new Error(`unknown shop ${shop}`);
   await store.audit.record(shop, {
     id: newId("aud"),
     actor,
-    action: "rollout.update",
+    action: options.action ?? "rollout.update",
     before: current.rollout,
     after: rollout,
     at: now.toISOString(),
+    ...(options.reason ? { reason: options.reason } : {}),
   });
   forgetShop(shop);
   return saved;

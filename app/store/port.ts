@@ -26,6 +26,8 @@ export interface ShopSettings {
   /** Where customization requests are routed (a page on the shop), if the shop has one. */
   customizationUrl?: string;
   sizeGuideUrl?: string;
+  /** When staff last saved business hours and SLA: the setup checklist's "business hours set". */
+  hoursConfirmedAt?: Iso;
   /** How synced products map to category, metal and ready-to-ship (defaults: see concierge/catalogMapping). */
   catalogMapping?: CatalogMapping;
   /**
@@ -318,12 +320,18 @@ export interface Ticket {
   slaDueAt: Iso;
   createdAt: Iso;
   updatedAt: Iso;
+  /** Starts at 1; every write (update, addNote) adds 1, so an edit made on a stale copy can be refused. */
+  version: number;
 }
 
 export interface TicketFilter {
   status?: TicketStatus;
-  assignee?: string;
+  /** Any of these statuses (the open queue is open, in_progress and waiting). */
+  statuses?: TicketStatus[];
+  /** A staff user id; null = unassigned tickets only. */
+  assignee?: string | null;
   priority?: Ticket["priority"];
+  conversationId?: string;
   /** slaDueAt <= dueBefore (the SLA sweep). */
   dueBefore?: Iso;
   /** Only tickets not resolved. */
@@ -401,6 +409,51 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   at: Iso;
+  /** Why, in words a merchant can read (the guarded rollout's gate results, a decline note). */
+  reason?: string;
+}
+
+// ---------- reports (the admin overview) ----------
+
+/** A UTC calendar day, "2025-01-31". */
+export type Day = string;
+
+export interface ConversationDay {
+  day: Day;
+  conversations: number;
+  escalated: number;
+  resolved: number;
+}
+
+export interface CsatDayCount {
+  day: Day;
+  rating: number;
+  count: number;
+}
+
+export interface ConversionDay {
+  day: Day;
+  orders: number;
+  revenue: number;
+}
+
+export interface DayCount {
+  day: Day;
+  count: number;
+}
+
+// Relative: adapters import this file under plain tsx too (the crash test), where the `~` alias is unknown.
+export { LATENCY_BUCKETS_MS } from "../concierge/latencyHistogram";
+
+/** Storefront requests of one shop in one UTC hour: recorded in memory, flushed as increments. */
+export interface RequestRollup {
+  /** Start of the hour, ISO ("2025-01-31T13:00:00.000Z"). */
+  hour: Iso;
+  requests: number;
+  /** Answers with a 5xx status. */
+  errors: number;
+  /** Counts per LATENCY_BUCKETS_MS bucket, plus the open last one (length LATENCY_BUCKETS_MS.length + 1). */
+  latency: number[];
 }
 
 // ---------- idempotency, rate limits, sessions ----------
@@ -504,6 +557,16 @@ export interface Store {
     /** Creates or replaces the shop row. */
     put(shop: string, value: Omit<Shop, "shop">): Promise<Shop>;
     list(): Promise<Shop[]>;
+    /**
+     * Replaces only the given parts (rollout, settings, name), so a settings edit never undoes a rollout change.
+     * With `ifRolloutUpdatedAt`, writes only while the stored `rollout.updatedAt` still equals it, else throws
+     * `ConflictError` (someone changed the rollout first). Null when the shop does not exist.
+     */
+    patch(
+      shop: string,
+      patch: Partial<Pick<Shop, "rollout" | "settings" | "name">> & { updatedAt: Iso },
+      guard?: { ifRolloutUpdatedAt?: Iso },
+    ): Promise<Shop | null>;
     /** Deletes the shop and every row that belongs to it (shop/redact, tests). */
     purge(shop: string): Promise<void>;
   };
@@ -573,18 +636,25 @@ export interface Store {
   };
 
   tickets: {
-    /** Allocates the next per-shop ticket number atomically. */
-    create(shop: string, ticket: Omit<Ticket, "number">): Promise<Ticket>;
+    /** Allocates the next per-shop ticket number atomically; the new ticket is version 1. */
+    create(shop: string, ticket: Omit<Ticket, "number" | "version">): Promise<Ticket>;
     get(shop: string, id: string): Promise<Ticket | null>;
     /** Priority first (high before normal), then SLA deadline ascending, keyset-paginated. */
     list(shop: string, filter?: TicketFilter, page?: PageRequest): Promise<Page<Ticket>>;
+    count(shop: string, filter?: TicketFilter): Promise<number>;
+    /**
+     * Applies the patch, appends the event and adds 1 to the version. With `expectedVersion`, a ticket whose
+     * version differs is left alone and `ConflictError` is thrown (someone else changed it first).
+     */
     update(
       shop: string,
       id: string,
       patch: Partial<Pick<Ticket, "status" | "priority" | "assignee" | "slaDueAt">>,
       event: TicketEvent,
+      expectedVersion?: number,
     ): Promise<Ticket | null>;
-    addNote(shop: string, id: string, note: TicketNote): Promise<Ticket | null>;
+    /** Appends an internal note (and, when given, an event) and adds 1 to the version. */
+    addNote(shop: string, id: string, note: TicketNote, event?: TicketEvent): Promise<Ticket | null>;
     /** Ids of tickets made from these conversations or with this contact email (case-insensitive). */
     findForRedaction(shop: string, target: RedactionTarget): Promise<string[]>;
     /**
@@ -656,10 +726,32 @@ export interface Store {
 
   audit: {
     record(shop: string, entry: AuditEntry): Promise<void>;
-    /** Newest first. */
-    list(shop: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+    /** Newest first (at desc, id desc), keyset-paginated; `actionPrefix` keeps actions starting with it. */
+    list(shop: string, page?: PageRequest, filter?: { actionPrefix?: string }): Promise<Page<AuditEntry>>;
     /** Blanks before/after of entries whose values contain one of `needles` (case-insensitive). */
     scrub(shop: string, needles: string[]): Promise<number>;
+  };
+
+  /** Aggregates for the admin overview and the rollout gates; days are UTC, ranges are [from, to). */
+  reports: {
+    /** Conversations by the day they started, with how many were escalated and resolved. */
+    conversationsByDay(shop: string, from: Iso, to: Iso): Promise<ConversationDay[]>;
+    /** Conversations started in the range, by last intent ("unknown" when none). */
+    intents(shop: string, from: Iso, to: Iso): Promise<Record<string, number>>;
+    /** CSAT ratings given in the range, by day and rating. */
+    csatByDay(shop: string, from: Iso, to: Iso): Promise<CsatDayCount[]>;
+    /** Orders placed in the range that are attributed to a conversation, by day, with their total. */
+    conversionsByDay(shop: string, from: Iso, to: Iso): Promise<ConversionDay[]>;
+    /** Analytics events of one name in the range, by day. */
+    eventsByDay(shop: string, name: string, from: Iso, to: Iso): Promise<DayCount[]>;
+  };
+
+  /** Storefront request counts, errors and latency per shop and hour (flushed from memory in batches). */
+  requestStats: {
+    /** Adds each increment to its hour's totals (creating the hour when new). */
+    add(shop: string, increments: RequestRollup[]): Promise<void>;
+    /** Hours in [from, to), oldest first. */
+    list(shop: string, from: Iso, to: Iso): Promise<RequestRollup[]>;
   };
 
   idempotency: {
@@ -778,6 +870,17 @@ export class DuplicateError extends Error {
   constructor(readonly entity: string) {
     super(`duplicate ${entity}`);
     this.name = "DuplicateError";
+  }
+}
+
+/** A write made on a stale copy: someone else changed the record first (optimistic concurrency). */
+export class ConflictError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly currentVersion: number,
+  ) {
+    super(`${entity} changed since it was read (now version ${currentVersion})`);
+    this.name = "ConflictError";
   }
 }
 

@@ -22,6 +22,7 @@ import {
   T0,
   ticket,
 } from "./fixtures/entities";
+import { adminStoreContract } from "./contract.admin";
 import { platformContract } from "./contract.platform";
 
 export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
@@ -107,6 +108,8 @@ async function seedShop(store: Store, shop: string, marker: string): Promise<Tic
   await store.shortlists.put(shop, shortlist(IDS.shortlist));
   await store.analytics.record(shop, [analyticsEvent(`${marker}-e1`, "widget_open", at(5))]);
   await store.audit.record(shop, auditEntry(`${marker}-a1`, { after: { marker } }));
+  await store.requestStats.add(shop, [{ hour: at(0), requests: 3, errors: 1, latency: [1, 2] }]);
+  await store.leases.acquire(shop, "rollout", `holder-${marker}`, new Date(T0), 60_000);
   await store.sessions.store({
     id: `${IDS.session}${shop}`,
     shop,
@@ -150,6 +153,11 @@ async function snapshot(store: Store, shop: string) {
     analytics: await store.analytics.counts(shop, at(0), at(60)),
     audit: await store.audit.list(shop),
     sessions: await store.sessions.findByShop(shop),
+    requestStats: await store.requestStats.list(shop, at(-600), at(600)),
+    conversationsByDay: await store.reports.conversationsByDay(shop, at(-600), at(6000)),
+    intents: await store.reports.intents(shop, at(-600), at(6000)),
+    csatByDay: await store.reports.csatByDay(shop, at(-600), at(6000)),
+    eventsByDay: await store.reports.eventsByDay(shop, "widget_open", at(-600), at(6000)),
   };
 }
 
@@ -184,6 +192,11 @@ const EMPTY_SNAPSHOT = {
   analytics: {},
   audit: EMPTY_PAGE,
   sessions: [],
+  requestStats: [],
+  conversationsByDay: [],
+  intents: {},
+  csatByDay: [],
+  eventsByDay: [],
 };
 
 export function storeContract(name: string, factory: StoreFactory): void {
@@ -198,6 +211,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await cleanup();
     });
 
+    adminStoreContract(() => store);
     describe("platform", () => platformContract(() => store));
 
     describe("lifecycle", () => {
@@ -263,6 +277,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
           state: "new",
         });
         expect((await store.rateLimits.hit(A, "general", "1.2.3.4", new Date(T0), 60_000)).count).toBe(1);
+        // A's lease went with it: another holder takes it at once.
+        expect(await store.leases.acquire(A, "rollout", "someone-else", new Date(T0), 60_000)).toBe(true);
+        expect(await store.leases.acquire(B, "rollout", "someone-else", new Date(T0), 60_000)).toBe(false);
       });
     });
 
@@ -827,7 +844,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       it("creates with the next per-shop number and reads back the whole ticket", async () => {
         const input = ticket("t-1");
         const created = await store.tickets.create(A, input);
-        expect(created).toEqual({ ...input, number: 1 });
+        expect(created).toEqual({ ...input, number: 1, version: 1 });
         expect(await store.tickets.get(A, "t-1")).toEqual(created);
         expect(await store.tickets.get(A, "t-404")).toBeNull();
       });

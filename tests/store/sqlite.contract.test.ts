@@ -165,6 +165,69 @@ describe("sqlite store", () => {
     expect(count).toBe(100_001);
   });
 
+  // Common words take another path (a newest-first walk over the conversations, see searchWalk): same answers.
+  it("a search for a common word pages exactly like the definition, with filters, and a lone old match is found", async () => {
+    const path = tempDbPath();
+    const store = open(path);
+    const shop = "search.myshopify.com";
+    await store.conversations.create(shop, conversation("seed"));
+    const raw = new Database(path);
+    raw.pragma("synchronous = OFF");
+    const insertConversation = raw.prepare(
+      "INSERT INTO conversations (shop, id, visitor_id, customer_id, state, last_intent, outcome, escalated, rating, " +
+        "message_count, unread, started_at, updated_at, erased_at) VALUES (?, ?, 'v', NULL, '{}', NULL, 'open', 0, ?, 2, 0, ?, ?, NULL)",
+    );
+    const insertMessage = raw.prepare(
+      "INSERT INTO messages (shop, id, conversation_id, role, type, payload, text, intent, created_at) " +
+        "VALUES (?, ?, ?, 'shopper', 'text', '{}', ?, NULL, ?)",
+    );
+    const expected: { id: string; updatedAt: string; rating: number }[] = [];
+    raw.transaction(() => {
+      // 30,000 conversations; every third mentions sapphire twice (20,000 matching messages), updated out of order.
+      for (let i = 0; i < 30_000; i++) {
+        const id = `c-${String(i).padStart(5, "0")}`;
+        const updatedAt = at((i * 7919) % 30_000);
+        const rating = (i % 5) + 1;
+        insertConversation.run(shop, id, rating, updatedAt, updatedAt);
+        const hit = i % 3 === 0;
+        insertMessage.run(shop, `${id}-a`, id, hit ? "a sapphire ring" : "a gold ring", updatedAt);
+        insertMessage.run(shop, `${id}-b`, id, hit ? "sapphire please" : "thanks", updatedAt);
+        if (hit) expected.push({ id, updatedAt, rating });
+      }
+      // The shop's oldest conversation is the only one saying "tanzanite", 3,500 times: the walk gives up on so
+      // sparse a word (after 20,000 conversations) and the plain search finds it.
+      insertConversation.run(shop, "lonely", 1, at(-5), at(-5));
+      for (let i = 0; i < 3_500; i++) insertMessage.run(shop, `t-${i}`, "lonely", "tanzanite", at(-5));
+    })();
+    raw.close();
+    const order = (a: { id: string; updatedAt: string }, b: { id: string; updatedAt: string }) =>
+      b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id);
+    expected.sort(order);
+
+    const walk = async (filter: Parameters<Store["conversations"]["list"]>[1], limit: number, pages: number) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (let p = 0; p < pages; p++) {
+        const page = await store.conversations.list(shop, filter, { cursor, limit });
+        ids.push(...page.items.map((c) => c.id));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      return ids;
+    };
+    expect(await walk({ q: "sapphire" }, 100, 30)).toEqual(expected.slice(0, 3_000).map((c) => c.id));
+    expect(await walk({ q: "sapphire ring" }, 100, 3)).toEqual(expected.slice(0, 300).map((c) => c.id));
+    expect(await walk({ q: "sapphire", rating: 4 }, 50, 4)).toEqual(
+      expected
+        .filter((c) => c.rating === 4)
+        .slice(0, 200)
+        .map((c) => c.id),
+    );
+    expect(await store.conversations.count(shop, { q: "sapphire" })).toBe(10_000);
+    expect((await store.conversations.list(shop, { q: "tanzanite" })).items.map((c) => c.id)).toEqual(["lonely"]);
+    expect((await store.conversations.list("other.myshopify.com", { q: "tanzanite" })).items).toEqual([]);
+  });
+
   it("an erased chat leaves no trace of its words in the database or WAL files", async () => {
     const path = tempDbPath();
     const store = open(path);

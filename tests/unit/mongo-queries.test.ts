@@ -655,6 +655,7 @@ describe("tickets", () => {
     expect(q.ticketUpdate({ priority: "high", assignee: null }, event)).toEqual({
       $set: { priority: "high", priorityRank: 0, assignee: null, updatedAt: event.at },
       $push: { events: event },
+      $inc: { version: 1 },
     });
     const statusOnly = q.ticketUpdate({ status: "resolved" }, event);
     expect(statusOnly.$set).toEqual({ status: "resolved", updatedAt: event.at });
@@ -662,7 +663,66 @@ describe("tickets", () => {
 
   it("a note is appended and moves updatedAt", () => {
     const note = { id: "n1", author: "staff-1", body: "called back", at: "2024-05-02T00:00:00.000Z" };
-    expect(q.ticketNoteUpdate(note)).toEqual({ $set: { updatedAt: note.at }, $push: { internalNotes: note } });
+    expect(q.ticketNoteUpdate(note)).toEqual({
+      $set: { updatedAt: note.at },
+      $push: { internalNotes: note },
+      $inc: { version: 1 },
+    });
+    const event = { at: note.at, actor: "staff-1", type: "noted" };
+    expect(q.ticketNoteUpdate(note, event).$push).toEqual({ internalNotes: note, events: event });
+  });
+
+  it("a versioned update is a compare-and-set on (shop, id, version); a forged version is refused", () => {
+    expect(q.ticketAtVersion("s", "t-1", 3)).toEqual({ shop: "s", id: "t-1", version: 3 });
+    expect(() => q.ticketAtVersion("s", "t-1", { $gt: 0 } as unknown as number)).toThrow(TypeError);
+  });
+
+  it("several statuses and a conversation narrow the queue; operator objects are refused", () => {
+    expect(q.ticketFilter("s", { statuses: ["open", "waiting"], conversationId: "c-1" })).toEqual({
+      shop: "s",
+      status: { $in: ["open", "waiting"] },
+      conversationId: "c-1",
+    });
+    expect(q.ticketFilter("s", { status: "open", statuses: ["open", "waiting"] }).status).toEqual({ $in: ["open"] });
+    expect(() => q.ticketFilter("s", { statuses: [{ $ne: "" }] as unknown as ["open"] })).toThrow(TypeError);
+  });
+});
+
+describe("admin records", () => {
+  it("an audit prefix is an anchored, literal pattern", () => {
+    expect(q.auditFilter("s", null, { actionPrefix: "rollout." })).toEqual({
+      shop: "s",
+      action: { $regex: "^rollout\\." },
+    });
+    expect(q.literalPattern("a.*(b)[c]")).toBe("a\\.\\*\\(b\\)\\[c\\]");
+    expect(new RegExp(`^${q.literalPattern(".*")}`).test("rollout.update")).toBe(false);
+    expect(q.auditFilter("s", null, { actionPrefix: "" })).toEqual({ shop: "s" });
+  });
+
+  it("request stats add by $inc per bucket and read back as a full array", () => {
+    const { filter, update } = q.requestStatsIncrement("s", {
+      hour: "2025-01-01T00:00:00.000Z",
+      requests: 5,
+      errors: 1,
+      latency: [3, 0, 2],
+    });
+    expect(filter).toEqual({ shop: "s", hour: "2025-01-01T00:00:00.000Z" });
+    expect(update).toEqual({ $inc: { requests: 5, errors: 1, "latency.0": 3, "latency.2": 2 } });
+    expect(q.latencyArray({ "0": 3, "2": 2 }, 4)).toEqual([3, 0, 2, 0]);
+    expect(q.latencyArray(undefined, 2)).toEqual([0, 0]);
+  });
+
+  it("report pipelines match the shop and the range first", () => {
+    for (const pipeline of [
+      q.conversationsByDayPipeline("s", "a", "b"),
+      q.intentsPipeline("s", "a", "b"),
+      q.csatByDayPipeline("s", "a", "b"),
+      q.conversionsByDayPipeline("s", "a", "b"),
+      q.eventsByDayPipeline("s", "widget_open", "a", "b"),
+    ]) {
+      expect(pipeline[0].$match.shop).toBe("s");
+    }
+    expect(q.conversionsByDayPipeline("s", "a", "b")[0].$match.conversationId).toEqual({ $type: "string" });
   });
 });
 
@@ -810,7 +870,7 @@ describe("indexes", () => {
   it("entities are unique per shop", () => {
     for (const name of q.COLLECTIONS) {
       const notPerEntity = ["shops", "staff", "idempotencyRecords", "rateLimitCounters", "sessions", "sequences"];
-      if ([...notPerEntity, "leases", "syncProgress"].includes(name)) continue;
+      if ([...notPerEntity, "leases", "syncProgress", "requestStats"].includes(name)) continue;
       expect(q.INDEXES[name]).toContainEqual({ key: { shop: 1, id: 1 }, unique: true });
     }
   });

@@ -6,7 +6,9 @@
 import { MongoClient, type Collection, type Document, type Filter, type Sort } from "mongodb";
 import { encodeCursor } from "../cursor";
 import {
+  ConflictError,
   DuplicateError,
+  LATENCY_BUCKETS_MS,
   pageLimit,
   type AuditEntry,
   type Conversation,
@@ -79,6 +81,7 @@ export async function openMongoStore(uri: string, dbName?: string): Promise<Stor
     const db = client.db(mongoDbName(uri, dbName));
     const collections = Object.fromEntries(q.COLLECTIONS.map((name) => [name, db.collection(name)])) as Collections;
     await Promise.all(q.COLLECTIONS.map((name) => collections[name].createIndexes(q.INDEXES[name])));
+    await collections.tickets.updateMany(q.TICKET_VERSION_BACKFILL.filter, q.TICKET_VERSION_BACKFILL.update);
     return createStore(client, collections);
   } catch (error) {
     await client.close().catch(() => undefined);
@@ -161,6 +164,18 @@ function createStore(client: MongoClient, c: Collections): Store {
         const saved: Shop = { ...value, shop };
         await replace(c.shops, q.shopFilter(shop), q.shopDoc(shop, saved));
         return saved;
+      },
+      async patch(shop, patch, guard) {
+        const { filter, update } = q.shopPatch(shop, patch, guard?.ifRolloutUpdatedAt);
+        const saved = (await c.shops.findOneAndUpdate(filter, update, {
+          projection: q.SHOP_PROJECTION,
+          returnDocument: "after",
+        })) as Shop | null;
+        if (saved || guard?.ifRolloutUpdatedAt === undefined) return saved;
+        // No match under the guard: either there is no such shop, or its rollout moved on.
+        if (await c.shops.findOne(q.shopFilter(shop), { projection: { _id: 1 } }))
+          throw new ConflictError("rollout", 0);
+        return null;
       },
       async list() {
         return (await c.shops
@@ -324,7 +339,7 @@ function createStore(client: MongoClient, c: Collections): Store {
 
     tickets: {
       async create(shop, ticket) {
-        const created: Ticket = { ...ticket, number: await nextSequence(shop, "ticket") };
+        const created: Ticket = { ...ticket, number: await nextSequence(shop, "ticket"), version: 1 };
         await unique("ticket", () => c.tickets.insertOne(q.ticketDoc(shop, created)));
         return created;
       },
@@ -335,11 +350,26 @@ function createStore(client: MongoClient, c: Collections): Store {
         const query = q.ticketFilter(shop, filter, q.afterKey(req?.cursor, q.TICKET_ORDER));
         return page(c.tickets, query, q.TICKET_ORDER, req);
       },
-      async update(shop, id, patch, event) {
-        return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketUpdate(patch, event));
+      async count(shop, filter = {}) {
+        return c.tickets.countDocuments(q.ticketFilter(shop, filter));
       },
-      async addNote(shop, id, note) {
-        return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketNoteUpdate(note));
+      async update(shop, id, patch, event, expectedVersion) {
+        if (expectedVersion === undefined) {
+          return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketUpdate(patch, event));
+        }
+        // Compare-and-set on the version: no match means it is gone or someone else changed it first.
+        const saved = await updated<Ticket>(
+          c.tickets,
+          q.ticketAtVersion(shop, id, expectedVersion),
+          q.ticketUpdate(patch, event),
+        );
+        if (saved) return saved;
+        const current = await one<Ticket>(c.tickets, q.byKey(shop, "id", id));
+        if (!current) return null;
+        throw new ConflictError("ticket", current.version);
+      },
+      async addNote(shop, id, note, event) {
+        return updated<Ticket>(c.tickets, q.byKey(shop, "id", id), q.ticketNoteUpdate(note, event));
       },
       ...redaction.tickets,
     },
@@ -432,15 +462,73 @@ function createStore(client: MongoClient, c: Collections): Store {
       async record(shop, entry) {
         await unique("audit", () => c.auditLog.insertOne(q.shopDoc(shop, entry)));
       },
-      async list(shop, req) {
+      async list(shop, req, filter = {}) {
         return page<AuditEntry>(
           c.auditLog,
-          q.auditFilter(shop, q.afterKey(req?.cursor, q.AUDIT_ORDER)),
+          q.auditFilter(shop, q.afterKey(req?.cursor, q.AUDIT_ORDER), filter),
           q.AUDIT_ORDER,
           req,
         );
       },
       ...redaction.audit,
+    },
+
+    reports: {
+      async conversationsByDay(shop, from, to) {
+        const rows = await c.conversations
+          .aggregate<{ _id: string; conversations: number; escalated: number; resolved: number }>(
+            q.conversationsByDayPipeline(shop, from, to),
+          )
+          .toArray();
+        return rows.map(({ _id, ...counts }) => ({ day: _id, ...counts }));
+      },
+      async intents(shop, from, to) {
+        const rows = await c.conversations
+          .aggregate<{ _id: string; n: number }>(q.intentsPipeline(shop, from, to))
+          .toArray();
+        return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+      },
+      async csatByDay(shop, from, to) {
+        const rows = await c.csatRatings
+          .aggregate<{ _id: { day: string; rating: number }; count: number }>(q.csatByDayPipeline(shop, from, to))
+          .toArray();
+        return rows.map((r) => ({ day: r._id.day, rating: r._id.rating, count: r.count }));
+      },
+      async conversionsByDay(shop, from, to) {
+        const rows = await c.orders
+          .aggregate<{ _id: string; orders: number; revenue: number }>(q.conversionsByDayPipeline(shop, from, to))
+          .toArray();
+        return rows.map(({ _id, ...totals }) => ({ day: _id, ...totals }));
+      },
+      async eventsByDay(shop, name, from, to) {
+        const rows = await c.analyticsEvents
+          .aggregate<{ _id: string; count: number }>(q.eventsByDayPipeline(shop, name, from, to))
+          .toArray();
+        return rows.map((r) => ({ day: r._id, count: r.count }));
+      },
+    },
+
+    requestStats: {
+      async add(shop, increments) {
+        for (const increment of increments) {
+          const { filter, update } = q.requestStatsIncrement(shop, increment);
+          await upsertRetry(() => c.requestStats.updateOne(filter, update, { upsert: true }));
+        }
+      },
+      async list(shop, from, to) {
+        const docs = await c.requestStats
+          .find(
+            { shop: q.str(shop, "shop"), hour: { $gte: q.str(from, "from"), $lt: q.str(to, "to") } },
+            { projection: { _id: 0 }, sort: { hour: 1 } },
+          )
+          .toArray();
+        return docs.map((d) => ({
+          hour: d.hour as string,
+          requests: d.requests as number,
+          errors: d.errors as number,
+          latency: q.latencyArray(d.latency, LATENCY_BUCKETS_MS.length + 1),
+        }));
+      },
     },
 
     idempotency: {

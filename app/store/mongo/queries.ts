@@ -102,6 +102,21 @@ export const orderDoc = (shop: string, o: Order): Document => ({
 
 export const shopFilter = (shop: string): Filter => ({ shop: str(shop, "shop") });
 
+/** shops.patch: only rollout, settings and name are set; `ifRolloutUpdatedAt` makes it a compare-and-set. */
+export function shopPatch(
+  shop: string,
+  patch: { rollout?: unknown; settings?: unknown; name?: unknown; updatedAt: string },
+  ifRolloutUpdatedAt?: string,
+) {
+  const set: Document = { updatedAt: str(patch.updatedAt, "updatedAt") };
+  if (patch.rollout !== undefined) set.rollout = patch.rollout;
+  if (patch.settings !== undefined) set.settings = patch.settings;
+  if (patch.name !== undefined) set.name = str(patch.name, "name");
+  const filter: Filter = shopFilter(shop);
+  if (ifRolloutUpdatedAt !== undefined) filter["rollout.updatedAt"] = str(ifRolloutUpdatedAt, "ifRolloutUpdatedAt");
+  return { filter, update: { $set: set } };
+}
+
 /** `{ shop, <field>: value }`: the point lookup every get/put/remove uses. */
 export function byKey(shop: string, field: string, value: unknown): Filter {
   return { shop: str(shop, "shop"), [field]: str(value, field) };
@@ -359,12 +374,31 @@ export function firstErasure(shop: string, id: string, at: string) {
 export function ticketFilter(shop: string, filter: TicketFilter, after: CursorKey | null = null): Filter {
   const f: Filter = { shop: str(shop, "shop") };
   if (given(filter.status)) f.status = str(filter.status, "status");
-  if (given(filter.assignee)) f.assignee = str(filter.assignee, "assignee");
+  if (given(filter.statuses)) {
+    const statuses = strings(filter.statuses, "statuses");
+    f.status = given(filter.status) ? { $in: statuses.filter((s) => s === filter.status) } : { $in: statuses };
+  }
+  // null asks for unassigned tickets (a literal null, never an operator).
+  if (filter.assignee === null) f.assignee = null;
+  else if (given(filter.assignee)) f.assignee = str(filter.assignee, "assignee");
   if (given(filter.priority)) f.priority = str(filter.priority, "priority");
+  if (given(filter.conversationId)) f.conversationId = str(filter.conversationId, "conversationId");
   if (given(filter.dueBefore)) f.slaDueAt = { $lte: str(filter.dueBefore, "dueBefore") };
-  if (filter.unresolved === true)
-    f.status = given(filter.status) ? { $eq: f.status, $ne: "resolved" } : { $ne: "resolved" };
+  if (filter.unresolved === true) {
+    const status: unknown = f.status;
+    f.status =
+      status === undefined
+        ? { $ne: "resolved" }
+        : typeof status === "string"
+          ? { $eq: status, $ne: "resolved" }
+          : { ...(status as Document), $ne: "resolved" };
+  }
   return withKeyset(f, TICKET_ORDER, after);
+}
+
+/** The ticket at exactly this version: an update through it is a compare-and-set. */
+export function ticketAtVersion(shop: string, id: string, version: number): Filter {
+  return { ...byKey(shop, "id", id), version: num(version, "version") };
 }
 
 /** tickets.update: only the four patchable fields, the event appended, updatedAt = the event's time. */
@@ -381,12 +415,20 @@ export function ticketUpdate(
   if (patch.assignee !== undefined) set.assignee = patch.assignee;
   if (patch.slaDueAt !== undefined) set.slaDueAt = patch.slaDueAt;
   set.updatedAt = event.at;
-  return { $set: set, $push: { events: event } };
+  return { $set: set, $push: { events: event }, $inc: { version: 1 } };
 }
 
-export function ticketNoteUpdate(note: Ticket["internalNotes"][number]): Document {
-  return { $set: { updatedAt: note.at }, $push: { internalNotes: note } };
+export function ticketNoteUpdate(note: Ticket["internalNotes"][number], event?: Ticket["events"][number]): Document {
+  const push: Document = { internalNotes: note };
+  if (event) push.events = event;
+  return { $set: { updatedAt: note.at }, $push: push, $inc: { version: 1 } };
 }
+
+/** Tickets written before versions existed count as version 1 (what SQLite's column default gives them). */
+export const TICKET_VERSION_BACKFILL = {
+  filter: { version: { $exists: false } },
+  update: { $set: { version: 1 } },
+} as const;
 
 // ---------- returns, CSAT, orders, audit ----------
 
@@ -447,8 +489,101 @@ export const redactOrderUpdate = (): Document => ({
   $set: { customerId: null, email: "", emailLower: "", postalCode: "" },
 });
 
-export function auditFilter(shop: string, after: CursorKey | null = null): Filter {
-  return withKeyset({ shop: str(shop, "shop") }, AUDIT_ORDER, after);
+/** A regular expression matching `text` literally (for anchored prefix searches). */
+export function literalPattern(text: string): string {
+  return str(text, "text").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function auditFilter(
+  shop: string,
+  after: CursorKey | null = null,
+  filter: { actionPrefix?: string } = {},
+): Filter {
+  const f: Filter = { shop: str(shop, "shop") };
+  if (given(filter.actionPrefix) && filter.actionPrefix !== "") {
+    f.action = { $regex: `^${literalPattern(filter.actionPrefix as string)}` };
+  }
+  return withKeyset(f, AUDIT_ORDER, after);
+}
+
+// ---------- reports ----------
+
+const dayOf = (field: string): Document => ({ $substrBytes: [`$${field}`, 0, 10] });
+
+function inRange(shop: string, field: string, from: string, to: string): Filter {
+  return { shop: str(shop, "shop"), [field]: { $gte: str(from, "from"), $lt: str(to, "to") } };
+}
+
+export function conversationsByDayPipeline(shop: string, from: string, to: string): Document[] {
+  return [
+    { $match: inRange(shop, "startedAt", from, to) },
+    {
+      $group: {
+        _id: dayOf("startedAt"),
+        conversations: { $sum: 1 },
+        escalated: { $sum: { $cond: ["$escalated", 1, 0] } },
+        resolved: { $sum: { $cond: [{ $eq: ["$outcome", "resolved"] }, 1, 0] } },
+      },
+    },
+    { $sort: { _id: 1 } },
+  ];
+}
+
+export function intentsPipeline(shop: string, from: string, to: string): Document[] {
+  return [
+    { $match: inRange(shop, "startedAt", from, to) },
+    { $group: { _id: { $ifNull: ["$lastIntent", "unknown"] }, n: { $sum: 1 } } },
+  ];
+}
+
+export function csatByDayPipeline(shop: string, from: string, to: string): Document[] {
+  return [
+    { $match: inRange(shop, "createdAt", from, to) },
+    { $group: { _id: { day: dayOf("createdAt"), rating: "$rating" }, count: { $sum: 1 } } },
+    { $sort: { "_id.day": 1, "_id.rating": 1 } },
+  ];
+}
+
+export function conversionsByDayPipeline(shop: string, from: string, to: string): Document[] {
+  return [
+    { $match: { ...inRange(shop, "placedAt", from, to), conversationId: { $type: "string" } } },
+    { $group: { _id: dayOf("placedAt"), orders: { $sum: 1 }, revenue: { $sum: "$total" } } },
+    { $sort: { _id: 1 } },
+  ];
+}
+
+export function eventsByDayPipeline(shop: string, name: string, from: string, to: string): Document[] {
+  return [
+    { $match: { ...inRange(shop, "at", from, to), name: str(name, "name") } },
+    { $group: { _id: dayOf("at"), count: { $sum: 1 } } },
+    { $sort: { _id: 1 } },
+  ];
+}
+
+// ---------- request stats ----------
+
+/**
+ * Adds one hour's increment. Latency buckets live in an object keyed by bucket index ("0", "1", ...), so one
+ * upsert with `$inc` creates or adds to every bucket atomically.
+ */
+export function requestStatsIncrement(
+  shop: string,
+  increment: { hour: string; requests: number; errors: number; latency: number[] },
+) {
+  const inc: Document = { requests: num(increment.requests, "requests"), errors: num(increment.errors, "errors") };
+  increment.latency.forEach((n, i) => {
+    if (num(n, `latency[${i}]`) !== 0) inc[`latency.${i}`] = n;
+  });
+  return { filter: { shop: str(shop, "shop"), hour: str(increment.hour, "hour") }, update: { $inc: inc } };
+}
+
+/** The stored latency object back as the port's array of `buckets` counts. */
+export function latencyArray(stored: unknown, buckets: number): number[] {
+  const source = (stored ?? {}) as Record<string, unknown>;
+  return Array.from({ length: buckets }, (_, i) => {
+    const n = source[String(i)];
+    return typeof n === "number" ? n : 0;
+  });
 }
 
 /** Events in [from, to), counted per name. */
@@ -583,10 +718,12 @@ export const INDEXES = indexes({
     { key: { shop: 1, number: 1, placedAt: -1 } },
     { key: { shop: 1, customerId: 1, placedAt: -1, id: -1 } },
     { key: { shop: 1, emailLower: 1 } },
+    { key: { shop: 1, placedAt: 1 }, partialFilterExpression: { conversationId: { $type: "string" } } },
   ],
   conversations: [
     SHOP_ID,
     { key: { shop: 1, updatedAt: -1, id: -1 } },
+    { key: { shop: 1, startedAt: 1, escalated: 1, outcome: 1, lastIntent: 1 } },
     { key: { shop: 1, visitorId: 1, updatedAt: -1, id: -1 } },
     { key: { shop: 1, lastIntent: 1, updatedAt: -1, id: -1 } },
     { key: { shop: 1, outcome: 1, updatedAt: -1, id: -1 } },
@@ -619,11 +756,13 @@ export const INDEXES = indexes({
     SHOP_ID,
     { key: { shop: 1, conversationId: 1 }, unique: true },
     { key: { shop: 1, createdAt: -1, id: -1 } },
+    { key: { shop: 1, createdAt: 1, rating: 1 } },
   ],
   faqEntries: [SHOP_ID],
   shortlists: [SHOP_ID],
   analyticsEvents: [SHOP_ID, { key: { shop: 1, at: 1, name: 1 } }],
-  auditLog: [SHOP_ID, { key: { shop: 1, at: -1, id: -1 } }],
+  auditLog: [SHOP_ID, { key: { shop: 1, at: -1, id: -1 } }, { key: { shop: 1, action: 1, at: -1, id: -1 } }],
+  requestStats: [{ key: { shop: 1, hour: 1 }, unique: true }],
   idempotencyRecords: [{ key: { shop: 1, route: 1, key: 1 }, unique: true }, TTL],
   rateLimitCounters: [{ key: { shop: 1, bucket: 1, key: 1, windowStart: 1 }, unique: true }, TTL],
   sessions: [{ key: { id: 1 }, unique: true }, { key: { shop: 1 } }],

@@ -1,8 +1,13 @@
 // Conversations and their messages, with full-text search over message text (FTS5).
 
 import { pageLimit, type Conversation, type ConversationFilter, type Store, type StoredMessage } from "../port";
-import { codec, v } from "./codec";
+import type { CursorKey } from "../cursor";
+import { codec, v, type Row } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
+
+// Below this many matching messages the plain subquery is cheap; past this many conversations walked, so is it.
+const WALK_MIN_HITS = 3_000;
+const WALK_MAX_CONVERSATIONS = 20_000;
 
 const conversationRow = codec<Conversation>({
   id: v,
@@ -44,24 +49,24 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" ");
 }
 
-function conversationWhere(shop: string, filter: ConversationFilter) {
-  const where = conditions("c.shop = ?", shop);
-  if (filter.intent !== undefined) where.add("c.last_intent = ?", filter.intent);
-  if (filter.outcome !== undefined) where.add("c.outcome = ?", filter.outcome);
+function conversationWhere(shop: string, filter: ConversationFilter, t = "c") {
+  const where = conditions(`${t}.shop = ?`, shop);
+  if (filter.intent !== undefined) where.add(`${t}.last_intent = ?`, filter.intent);
+  if (filter.outcome !== undefined) where.add(`${t}.outcome = ?`, filter.outcome);
   // A literal, not a parameter, so the planner can use the partial index on escalated = 1.
-  if (filter.escalated !== undefined) where.add(filter.escalated ? "c.escalated = 1" : "c.escalated = 0");
-  if (filter.rating !== undefined) where.add("c.rating = ?", filter.rating);
-  if (filter.from !== undefined) where.add("c.started_at >= ?", filter.from);
-  if (filter.to !== undefined) where.add("c.started_at < ?", filter.to);
-  if (filter.visitorId !== undefined) where.add("c.visitor_id = ?", filter.visitorId);
-  if (filter.customerId !== undefined) where.add("c.customer_id = ?", filter.customerId);
-  if (filter.updatedBefore !== undefined) where.add("c.updated_at < ?", filter.updatedBefore);
-  if (filter.erased !== undefined) where.add(filter.erased ? "c.erased_at IS NOT NULL" : "c.erased_at IS NULL");
+  if (filter.escalated !== undefined) where.add(filter.escalated ? `${t}.escalated = 1` : `${t}.escalated = 0`);
+  if (filter.rating !== undefined) where.add(`${t}.rating = ?`, filter.rating);
+  if (filter.from !== undefined) where.add(`${t}.started_at >= ?`, filter.from);
+  if (filter.to !== undefined) where.add(`${t}.started_at < ?`, filter.to);
+  if (filter.visitorId !== undefined) where.add(`${t}.visitor_id = ?`, filter.visitorId);
+  if (filter.customerId !== undefined) where.add(`${t}.customer_id = ?`, filter.customerId);
+  if (filter.updatedBefore !== undefined) where.add(`${t}.updated_at < ?`, filter.updatedBefore);
+  if (filter.erased !== undefined) where.add(filter.erased ? `${t}.erased_at IS NOT NULL` : `${t}.erased_at IS NULL`);
   const match = filter.q === undefined ? null : ftsQuery(filter.q);
   if (match !== null) {
     // Uncorrelated: the FTS index is searched once, then the shop's matching conversation ids are probed.
     where.add(
-      "c.id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid " +
+      `${t}.id IN (SELECT m.conversation_id FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid ` +
         "WHERE messages_fts MATCH ? AND m.shop = ?)",
       match,
       shop,
@@ -123,6 +128,76 @@ export function conversationsRepository({
     return true;
   });
 
+  /** One page newest first; a search runs as a subquery over the full-text index (fine when matches are few). */
+  function newestFirst(shop: string, filter: ConversationFilter, after: CursorKey | null, limit: number): Row[] {
+    const searching = filter.q !== undefined && ftsQuery(filter.q) !== null;
+    // A search ranks its matches on the covering (shop, id, updated_at, filters…) index, then reads only the page.
+    const where = conversationWhere(shop, filter, searching ? "k" : "c");
+    const t = searching ? "k" : "c";
+    if (after) where.add(`(${t}.updated_at, ${t}.id) < (?, ?)`, after[0], after[1]);
+    const page = `SELECT ${t}.${searching ? "id" : "*"} FROM conversations ${t} WHERE ${where.sql()} ORDER BY ${t}.updated_at DESC, ${t}.id DESC LIMIT ?`;
+    if (!searching) return all(page, ...where.params, limit + 1);
+    return all(
+      `SELECT c.* FROM conversations c WHERE c.shop = ? AND c.id IN (${page}) ORDER BY c.updated_at DESC, c.id DESC`,
+      shop,
+      ...where.params,
+      limit + 1,
+    );
+  }
+
+  /**
+   * A search for common words: instead of collecting every matching conversation and sorting them (tens of
+   * thousands for "diamond"), walk the conversations newest first in growing chunks and keep those with a matching
+   * message, until the page is full. Each chunk asks the full-text index only about the rowid range of its own
+   * messages (rowids grow with time, so recent chunks read a thin slice of the index). Null hands the search back to
+   * `newestFirst`: few matches in all, or matches so sparse in the walk that collecting them all is cheaper.
+   */
+  function searchWalk(shop: string, filter: ConversationFilter, after: CursorKey | null, limit: number): Row[] | null {
+    const match = filter.q === undefined ? null : ftsQuery(filter.q);
+    if (match === null) return null;
+    const common = one(
+      "SELECT count(*) AS n FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? LIMIT ?)",
+      match,
+      WALK_MIN_HITS + 1,
+    )!.n as number;
+    if (common <= WALK_MIN_HITS) return null;
+    const { q: _q, ...rest } = filter;
+    const found: Row[] = [];
+    let cursor = after;
+    let walked = 0;
+    for (let chunk = 250; found.length <= limit; chunk = Math.min(chunk * 2, 4_000)) {
+      if (walked >= WALK_MAX_CONVERSATIONS) return null;
+      const rows = newestFirst(shop, rest, cursor, chunk - 1);
+      if (rows.length === 0) break;
+      // The chunk's message rowids from the (shop, conversation_id, …, seq) index, without reading message rows.
+      const messages = all(
+        "SELECT conversation_id, seq FROM messages WHERE shop = ? AND conversation_id IN (SELECT value FROM json_each(?))",
+        shop,
+        JSON.stringify(rows.map((r) => r.id)),
+      );
+      const seqs = messages.map((m) => m.seq as number);
+      const hits = new Set(
+        messages.length === 0
+          ? []
+          : (all(
+              "SELECT rowid AS seq FROM messages_fts WHERE messages_fts MATCH ? AND rowid >= ? AND rowid <= ?",
+              match,
+              Math.min(...seqs),
+              Math.max(...seqs),
+            ).map((h) => h.seq) as number[]),
+      );
+      const withHit = new Set(
+        messages.filter((m) => hits.has(m.seq as number)).map((m) => m.conversation_id as string),
+      );
+      for (const row of rows) if (withHit.has(row.id as string) && found.length <= limit) found.push(row);
+      walked += rows.length;
+      const last = rows[rows.length - 1];
+      cursor = [last.updated_at as string, last.id as string];
+      if (rows.length < chunk) break;
+    }
+    return found;
+  }
+
   return {
     async create(shop, conversation) {
       unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
@@ -137,13 +212,7 @@ export function conversationsRepository({
     async list(shop, filter = {}, page) {
       const limit = pageLimit(page);
       const after = cursorKey(page, ["string", "string"]);
-      const where = conversationWhere(shop, filter);
-      if (after) where.add("(c.updated_at, c.id) < (?, ?)", after[0], after[1]);
-      const found = all(
-        `SELECT c.* FROM conversations c WHERE ${where.sql()} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
-        ...where.params,
-        limit + 1,
-      );
+      const found = searchWalk(shop, filter, after, limit) ?? newestFirst(shop, filter, after, limit);
       return toPage(found, limit, conversationRow.fromRow, (r) => [r.updated_at as string, r.id as string]);
     },
     async appendMessages(shop, conversationId, messages) {

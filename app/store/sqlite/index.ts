@@ -13,6 +13,7 @@ import { MIGRATIONS } from "./migrations";
 import { ordersRepository } from "./orders";
 import { productsRepository } from "./products";
 import { analyticsRepository, auditRepository } from "./records";
+import { reportsRepository, requestStatsRepository } from "./reports";
 import { idempotencyRepository, rateLimitsRepository } from "./requestGuards";
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
@@ -111,6 +112,8 @@ function createStore(db: Db): Store {
     shortlists: shortlistsRepository(sql),
     analytics: analyticsRepository(sql),
     audit: auditRepository(sql),
+    reports: reportsRepository(sql),
+    requestStats: requestStatsRepository(sql),
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
     sessions: sessionsRepository(sql),

@@ -12,6 +12,7 @@ const auditRow = codec<AuditEntry>({
   before: "optionalJson",
   after: "optionalJson",
   at: v,
+  reason: "optionalJson",
 });
 
 export function analyticsRepository({ db, all, run, insert }: Sql): Store["analytics"] {
@@ -76,8 +77,12 @@ export function auditRepository({ run, insert, newestFirst }: Sql): Store["audit
     async record(shop, entry) {
       insert("audit_log", auditRow.toRow(entry, shop));
     },
-    async list(shop, page) {
-      return newestFirst("audit_log", "at", conditions("shop = ?", shop), page, auditRow);
+    async list(shop, page, filter = {}) {
+      const where = conditions("shop = ?", shop);
+      // A range rather than LIKE, so the (shop, action, at) index serves it whatever the collation.
+      if (filter.actionPrefix)
+        where.add("action >= ? AND action < ?", filter.actionPrefix, `${filter.actionPrefix}\uffff`);
+      return newestFirst("audit_log", "at", where, page, auditRow);
     },
     async scrub(shop, needles) {
       let changed = 0;

@@ -1,6 +1,6 @@
 // Shops (settings, rollout) and their staff.
 
-import type { Shop, StaffMember, Store } from "../port";
+import { ConflictError, type Shop, type StaffMember, type Store } from "../port";
 import { codec, v } from "./codec";
 import { SHOP_TABLES } from "./migrations";
 import type { Sql } from "./sql";
@@ -25,6 +25,21 @@ export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Stor
     // A running job (the shop/redact being applied) finishes on its own and then drops its payload.
     run("DELETE FROM jobs WHERE shop = ? AND status != 'running'", shop);
   });
+  const patchShop = db.transaction(
+    (
+      shop: string,
+      patch: Partial<Pick<Shop, "rollout" | "settings" | "name">> & { updatedAt: string },
+      ifAt?: string,
+    ) => {
+      const current = maybe(shopRow, one("SELECT * FROM shops WHERE shop = ?", shop));
+      if (!current) return null;
+      // The rollout has no version number: its updatedAt plays that part (0 = "see the stored rollout").
+      if (ifAt !== undefined && current.rollout.updatedAt !== ifAt) throw new ConflictError("rollout", 0);
+      const next: Shop = { ...current, ...patch, shop };
+      upsert("shops", ["shop"], shopRow.toRow(next));
+      return next;
+    },
+  );
   return {
     async get(shop) {
       return maybe(shopRow, one("SELECT * FROM shops WHERE shop = ?", shop));
@@ -36,6 +51,13 @@ export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Stor
     },
     async list() {
       return all("SELECT * FROM shops ORDER BY shop").map(shopRow.fromRow);
+    },
+    async patch(shop, patch, guard) {
+      const { rollout, settings, name, updatedAt } = patch; // only what the port lets a caller change
+      const parts = Object.fromEntries(
+        Object.entries({ rollout, settings, name, updatedAt }).filter(([, value]) => value !== undefined),
+      );
+      return patchShop.immediate(shop, parts as typeof patch, guard?.ifRolloutUpdatedAt);
     },
     async purge(shop) {
       purge.immediate(shop);

@@ -1,6 +1,6 @@
-// Stylist tickets: the agents' queue, ordered by priority then SLA deadline.
+// Stylist tickets: the agents' queue, ordered by priority then SLA deadline; versioned for conflict-safe edits.
 
-import { pageLimit, type Store, type Ticket, type TicketFilter } from "../port";
+import { ConflictError, pageLimit, type Store, type Ticket, type TicketFilter } from "../port";
 import { codec, v } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
 import { redactTicket } from "../redaction";
@@ -23,25 +23,48 @@ const ticketRow = codec<Ticket>(
     slaDueAt: v,
     createdAt: v,
     updatedAt: v,
+    version: v,
   },
   // The queue's sort key (high = 0) as a column, so an index can serve "high first, then SLA".
   (t) => ({ priority_rank: t.priority === "high" ? 0 : 1 }),
 );
 
+function ticketWhere(shop: string, filter: TicketFilter) {
+  const where = conditions("shop = ?", shop);
+  if (filter.status !== undefined) where.add("status = ?", filter.status);
+  if (filter.statuses !== undefined) {
+    // An empty list matches nothing, like an IN () would.
+    if (filter.statuses.length === 0) where.add("0");
+    else where.add(`status IN (${filter.statuses.map(() => "?").join(", ")})`, ...filter.statuses);
+  }
+  if (filter.assignee === null) where.add("assignee IS NULL");
+  else if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
+  if (filter.priority !== undefined) where.add("priority = ?", filter.priority);
+  if (filter.conversationId !== undefined) where.add("conversation_id = ?", filter.conversationId);
+  if (filter.dueBefore !== undefined) where.add("sla_due_at <= ?", filter.dueBefore);
+  if (filter.unresolved) where.add("status != 'resolved'");
+  return where;
+}
+
 export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, nextSequence }: Sql): Store["tickets"] {
-  const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number">): Ticket => {
-    const created: Ticket = { ...ticket, number: nextSequence(shop, "ticket") };
+  const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number" | "version">): Ticket => {
+    const created: Ticket = { ...ticket, number: nextSequence(shop, "ticket"), version: 1 };
     unique("ticket", () => insert("tickets", ticketRow.toRow(created, shop)));
     return created;
   });
 
-  const changeTicket = db.transaction((shop: string, id: string, change: (t: Ticket) => Ticket): Ticket | null => {
-    const current = maybe(ticketRow, one(byId("tickets"), shop, id));
-    if (!current) return null;
-    const next = change(current);
-    upsert("tickets", ["shop", "id"], ticketRow.toRow(next, shop));
-    return next;
-  });
+  const changeTicket = db.transaction(
+    (shop: string, id: string, change: (t: Ticket) => Ticket, expectedVersion?: number): Ticket | null => {
+      const current = maybe(ticketRow, one(byId("tickets"), shop, id));
+      if (!current) return null;
+      if (expectedVersion !== undefined && current.version !== expectedVersion) {
+        throw new ConflictError("ticket", current.version);
+      }
+      const next = { ...change(current), version: current.version + 1 };
+      upsert("tickets", ["shop", "id"], ticketRow.toRow(next, shop));
+      return next;
+    },
+  );
 
   return {
     async create(shop, ticket) {
@@ -53,12 +76,7 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
     async list(shop, filter: TicketFilter = {}, page) {
       const limit = pageLimit(page);
       const after = cursorKey(page, ["number", "string", "string"]);
-      const where = conditions("shop = ?", shop);
-      if (filter.status !== undefined) where.add("status = ?", filter.status);
-      if (filter.assignee !== undefined) where.add("assignee = ?", filter.assignee);
-      if (filter.priority !== undefined) where.add("priority = ?", filter.priority);
-      if (filter.dueBefore !== undefined) where.add("sla_due_at <= ?", filter.dueBefore);
-      if (filter.unresolved) where.add("status != 'resolved'");
+      const where = ticketWhere(shop, filter);
       if (after) where.add("(priority_rank, sla_due_at, id) > (?, ?, ?)", ...after);
       const found = all(
         `SELECT * FROM tickets WHERE ${where.sql()} ORDER BY priority_rank, sla_due_at, id LIMIT ?`,
@@ -71,14 +89,23 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
         r.id as string,
       ]);
     },
-    async update(shop, id, patch, event) {
+    async count(shop, filter: TicketFilter = {}) {
+      const where = ticketWhere(shop, filter);
+      return one(`SELECT count(*) AS n FROM tickets WHERE ${where.sql()}`, ...where.params)!.n as number;
+    },
+    async update(shop, id, patch, event, expectedVersion) {
       const { status, priority, assignee, slaDueAt } = patch; // only what the port lets a caller change
-      return changeTicket.immediate(shop, id, (ticket) => ({
-        ...ticket,
-        ...definedOnly({ status, priority, assignee, slaDueAt }),
-        events: [...ticket.events, event],
-        updatedAt: event.at,
-      }));
+      return changeTicket.immediate(
+        shop,
+        id,
+        (ticket) => ({
+          ...ticket,
+          ...definedOnly({ status, priority, assignee, slaDueAt }),
+          events: [...ticket.events, event],
+          updatedAt: event.at,
+        }),
+        expectedVersion,
+      );
     },
     async findForRedaction(shop, target) {
       return all(
@@ -94,10 +121,11 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
       const changed = changeTicket.immediate(shop, id, (ticket) => redactTicket(ticket, scope, event));
       return changed !== null;
     },
-    async addNote(shop, id, note) {
+    async addNote(shop, id, note, event) {
       return changeTicket.immediate(shop, id, (ticket) => ({
         ...ticket,
         internalNotes: [...ticket.internalNotes, note],
+        events: event ? [...ticket.events, event] : ticket.events,
         updatedAt: note.at,
       }));
     },

@@ -1,0 +1,87 @@
+// Settings staff can change: widget appearance (what /proxy/config serves), business hours and SLA, return windows,
+// and FAQ answers. Each save writes only the settings (never the rollout), is audited, and reaches the storefront
+// within the shop cache's few seconds.
+
+import { newId } from "~/platform/ids.server";
+import type { AdminContext } from "~/platform/adminRoute.server";
+import { AppError } from "~/platform/errors.server";
+import type { FaqEntry, ShopSettings } from "~/store/port";
+import { recordAudit } from "./audit.server";
+import { forgetShop } from "./shops.server";
+
+async function saveSettings(ctx: AdminContext, action: string, next: ShopSettings, before: unknown, after: unknown) {
+  const saved = await ctx.runtime.store.shops.patch(ctx.shop.shop, {
+    settings: next,
+    updatedAt: ctx.now.toISOString(),
+  });
+  if (!saved) throw new AppError("shop.not_found", 404, "This shop is not installed.");
+  forgetShop(ctx.shop.shop);
+  await recordAudit(ctx.runtime, ctx.shop.shop, { actor: ctx.staff.userId, action, before, after, at: ctx.now });
+  return saved.settings;
+}
+
+/** Settings as stored now (not as the page loaded them), so two sections saved at once both stick. */
+async function currentSettings(ctx: AdminContext): Promise<ShopSettings> {
+  return (await ctx.runtime.store.shops.get(ctx.shop.shop))?.settings ?? ctx.shop.settings;
+}
+
+export async function saveAppearance(ctx: AdminContext, appearance: ShopSettings["appearance"]) {
+  const settings = await currentSettings(ctx);
+  return saveSettings(ctx, "settings.appearance", { ...settings, appearance }, settings.appearance, appearance);
+}
+
+export async function saveHours(
+  ctx: AdminContext,
+  input: { businessHours: ShopSettings["businessHours"]; sla: ShopSettings["sla"] },
+) {
+  const settings = await currentSettings(ctx);
+  const next = { ...settings, ...input, hoursConfirmedAt: ctx.now.toISOString() };
+  return saveSettings(ctx, "settings.hours", next, { businessHours: settings.businessHours, sla: settings.sla }, input);
+}
+
+export async function saveReturnWindows(ctx: AdminContext, returns: ShopSettings["returns"]) {
+  const settings = await currentSettings(ctx);
+  return saveSettings(ctx, "settings.returns", { ...settings, returns }, settings.returns, returns);
+}
+
+export async function saveFaq(
+  ctx: AdminContext,
+  input: { id?: string; topic: string; question: string; answer: string; keywords: string[] },
+): Promise<FaqEntry> {
+  const entries = await ctx.runtime.store.faq.list(ctx.shop.shop);
+  const before = input.id ? entries.find((e) => e.id === input.id) : undefined;
+  if (input.id && !before) throw new AppError("faq.not_found", 404, "That FAQ entry no longer exists.");
+  if (!input.id && entries.length >= 200) throw new AppError("faq.too_many", 400, "Keep the FAQ under 200 entries.");
+  const entry: FaqEntry = {
+    id: input.id ?? newId("faq"),
+    topic: input.topic,
+    question: input.question,
+    answer: input.answer,
+    keywords: input.keywords,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await ctx.runtime.store.faq.put(ctx.shop.shop, entry);
+  await recordAudit(ctx.runtime, ctx.shop.shop, {
+    actor: ctx.staff.userId,
+    action: before ? "faq.updated" : "faq.created",
+    before: before ?? null,
+    after: entry,
+    at: ctx.now,
+  });
+  return entry;
+}
+
+export async function removeFaq(ctx: AdminContext, id: string): Promise<void> {
+  const entries = await ctx.runtime.store.faq.list(ctx.shop.shop);
+  const before = entries.find((e) => e.id === id);
+  if (!before || !(await ctx.runtime.store.faq.remove(ctx.shop.shop, id))) {
+    throw new AppError("faq.not_found", 404, "That FAQ entry no longer exists.");
+  }
+  await recordAudit(ctx.runtime, ctx.shop.shop, {
+    actor: ctx.staff.userId,
+    action: "faq.removed",
+    before,
+    after: null,
+    at: ctx.now,
+  });
+}
