@@ -2,13 +2,14 @@
 // computed from the shop's business hours and SLA.
 
 import { describeReplyTime, expectedReplyBy } from "~/concierge/businessHours";
+import type { Locale } from "~/concierge/copy";
 import type { TicketView } from "~/concierge/messages";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop, Ticket } from "~/store/port";
 import { attachableConversation, noteInConversation } from "./conversationNotes.server";
 import { escalationAlert, ticketAcknowledged } from "./mail/notify.server";
-import { message } from "./replies.server";
+import { message, replyCopy } from "./replies.server";
 
 const TRANSCRIPT_EXCERPT = 30;
 const PRIORITY_TOPICS = new Set(["order_exception", "low_csat", "order_late"]);
@@ -21,6 +22,8 @@ export interface EscalationInput {
   topic: string;
   notes?: string | null;
   preferredTime?: string | null;
+  /** The widget's language, for the hand-off message in the conversation. */
+  locale?: string;
 }
 
 export async function createEscalation(
@@ -72,11 +75,12 @@ export async function createEscalation(
       outcome: "escalated",
       updatedAt: now.toISOString(),
     });
-    const view = ticketView(shop, ticket, now);
+    const copy = replyCopy(shop, input.locale);
+    const view = ticketView(shop, ticket, now, copy.locale);
     const handoff = message({
       type: "handoff",
       ticket: view,
-      text: `A stylist has your request (ticket #${ticket.number}) and will reply ${view.expectedReplyText ?? "soon"}.`,
+      text: copy.t("handoff.text", { number: ticket.number, when: view.expectedReplyText ?? copy.t("when.shortly") }),
     });
     await noteInConversation(runtime, shop.shop, conversation, handoff, now);
   }
@@ -87,13 +91,13 @@ export async function createEscalation(
   return ticket;
 }
 
-export function ticketView(shop: Shop, ticket: Ticket, now: Date): TicketView {
+export function ticketView(shop: Shop, ticket: Ticket, now: Date, locale: Locale = "en"): TicketView {
   return {
     id: ticket.id,
     number: ticket.number,
     status: ticket.status,
     expectedReplyBy: ticket.slaDueAt,
-    expectedReplyText: describeReplyTime(new Date(ticket.slaDueAt), now, shop.settings.businessHours.timezone),
+    expectedReplyText: describeReplyTime(new Date(ticket.slaDueAt), now, shop.settings.businessHours.timezone, locale),
   };
 }
 
