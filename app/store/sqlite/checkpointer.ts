@@ -28,6 +28,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("busy_timeout = 2000");
 db.pragma("synchronous = FULL");
+db.pragma("cache_size = -512");
 const checkpoint = (mode) => { try { db.pragma("wal_checkpoint(" + mode + ")"); } catch {} };
 const timer = setInterval(() => checkpoint("PASSIVE"), workerData.everyMs);
 parentPort.on("message", (message) => {
@@ -44,7 +45,9 @@ parentPort.on("message", (message) => {
 /** Checkpoints on a worker thread; the caller's connections must have wal_autocheckpoint = 0. */
 export function backgroundCheckpointer(file: string, everyMs = 200): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs, driver } });
+  // A few megabytes of heap are all it needs: keep its isolate small (RSS counts it).
+  const resourceLimits = { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1, codeRangeSizeMb: 2, stackSizeMb: 1 };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs, driver }, resourceLimits });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
