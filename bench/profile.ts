@@ -1,5 +1,5 @@
 // CPU profile of the real server under the bench's load: `npm run bench:profile -- messages|config [seconds]`.
-// Prints the top self-time frames and the share by package, the summary ADR 0007 records before and after.
+// Prints the top self-time frames and the share by package, the summary ADR 0008 records before and after.
 
 import autocannon from "autocannon";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";

@@ -1,7 +1,7 @@
 // App-proxy signature check (API.md §2): Shopify's algorithm exactly (multi-values joined by ","), with the two
 // gaps of the library's 4.2.1 check closed — repeated identity keys and a missing timestamp — so `shop` and the
 // customer are trusted only after. The library's own check is not called: it is weaker than this one, and it
-// refuses a validly signed repeated key (it signs only the last value) — see ADR 0008.
+// refuses a validly signed repeated key (it signs only the last value) — see ADR 0009.
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "./errors.server";

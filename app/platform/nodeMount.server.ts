@@ -1,5 +1,5 @@
 // The lean mount: the Node server hands /proxy/* and the probes here before Express and Remix, so storefront
-// requests pay for neither (ADR 0007). It adapts node:http to the framework-free IncomingCall, reads bodies
+// requests pay for neither (ADR 0008). It adapts node:http to the framework-free IncomingCall, reads bodies
 // under the size cap, and never leaves a refused connection open with its body unread.
 
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -86,7 +86,7 @@ function asResult(error: unknown): JsonResult {
 
 /**
  * The endpoint's own query keys. A key given twice is refused (400): the signature covers both values, but which
- * one the endpoint should use is ambiguous, and our widget never sends one (ADR 0008).
+ * one the endpoint should use is ambiguous, and our widget never sends one (ADR 0009).
  */
 function queryObject(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,4 +1,4 @@
-// Crashes at the HTTP level (PRODUCT.md §5, ADR 0007): SIGKILL during a concurrent load of signed turns with
+// Crashes at the HTTP level (PRODUCT.md §5, ADR 0008): SIGKILL during a concurrent load of signed turns with
 // Idempotency-Keys, then a restart on the same file; and SIGTERM under load, where every request the server
 // took is answered.
 

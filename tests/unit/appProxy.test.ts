@@ -1,5 +1,5 @@
 // The app-proxy check on its own: Shopify's algorithm, and the gaps of @shopify/shopify-app-remix 4.2.1 that our
-// code closes before trusting `shop` and `logged_in_customer_id` (the library's own check is not used: ADR 0008).
+// code closes before trusting `shop` and `logged_in_customer_id` (the library's own check is not used: ADR 0009).
 
 import { describe, expect, it } from "vitest";
 import { verifyAppProxy } from "~/platform/appProxy.server";

@@ -3,7 +3,7 @@
 // Each port call is one atomic write where the contract needs atomicity (claims, counters, sequences,
 // uniqueness), and a short, ordered series elsewhere. A turn is one multi-document transaction where the
 // deployment has them (replica set, sharded cluster); on a standalone server, an order of writes a crash cannot
-// turn into a lost or doubled turn (see recordTurn and ADR 0007).
+// turn into a lost or doubled turn (see recordTurn and ADR 0008).
 
 import { randomBytes } from "node:crypto";
 import { MongoClient, type ClientSession, type Collection, type Document, type Filter, type Sort } from "mongodb";

@@ -2,7 +2,7 @@
 // Writes queued during one turn of the event loop share one transaction, each in its own savepoint (one refused
 // write does not refuse the others). A durable write is acknowledged only once the log holding its commit is
 // on disk: one fdatasync of the WAL, on libuv's thread pool, covers every commit made before it started — the
-// guarantee of synchronous=FULL, without the event loop waiting on the disk (ADR 0007). Writes that are not
+// guarantee of synchronous=FULL, without the event loop waiting on the disk (ADR 0008). Writes that are not
 // promises to anyone (rate-limit counters, idempotency claims) are acknowledged at commit.
 
 import type Database from "better-sqlite3";

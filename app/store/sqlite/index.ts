@@ -84,7 +84,7 @@ export interface SqliteOptions {
 /**
  * Makes every commit so far durable: fdatasync of the WAL file on libuv's thread pool. With synchronous=NORMAL
  * a commit writes its frames without syncing; acknowledging only after this sync gives FULL's guarantee (an
- * acknowledged write survives power loss) while the event loop never waits on the disk (ADR 0007).
+ * acknowledged write survives power loss) while the event loop never waits on the disk (ADR 0008).
  */
 function logSyncer(filePath: string): { sync: () => Promise<void>; close: () => void } {
   // The WAL's directory entry is made durable once; its content at every sync.
