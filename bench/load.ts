@@ -3,8 +3,7 @@
 
 import type autocannon from "autocannon";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { proxySignature } from "../tests/support/proxy";
 import { startAppServer as startAppServer_, type BenchServer } from "./appServer";
@@ -26,21 +25,34 @@ export async function startAppServer(flags: string[] = []): Promise<AppServer> {
   return { ...server, secret: readFileSync(join(server.dataDir, "dev-app-secret"), "utf8").trim() };
 }
 
-export function startBareServer(): Promise<{ url: string; close: () => void }> {
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (d) => (body += d));
-    req.on("end", () => {
-      const payload = JSON.stringify({ ok: true, received: body.length, requestId: "bare" });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(payload);
-    });
+// The baseline: the least a node:http JSON endpoint can do. Its own process, so its CPU per request is measured
+// the same way as the app's (and the load generator's work is in neither).
+const BARE_SOURCE = `
+const { createServer } = require("node:http");
+const server = createServer((req, res) => {
+  let body = "";
+  req.on("data", (d) => (body += d));
+  req.on("end", () => {
+    const payload = JSON.stringify({ ok: true, received: body.length, requestId: "bare" });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(payload);
   });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
-    ),
-  );
+});
+server.listen(0, "127.0.0.1", () => console.log("port " + server.address().port));
+`;
+
+export async function startBareServer(): Promise<{ url: string; pid: number; close: () => void }> {
+  const child = spawn(process.execPath, ["-e", BARE_SOURCE], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = /port (\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", () => reject(new Error(`bare server exited: ${out}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, close: () => void child.kill("SIGTERM") };
 }
 
 /** `/proxy/<route>?<query>&shop=…&timestamp=…&signature=…`, signed as Shopify's app proxy signs it. */
@@ -151,6 +163,28 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** The process's CPU time so far (user + system), in µs, from /proc (clock ticks of 10 ms). */
+export function cpuUs(pid: number): number {
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/**
+ * The server's CPU per answered request while `work` runs: robust to a shared machine (other processes slow the
+ * run down, but barely change what one request costs), unlike requests per second.
+ */
+export async function cpuPerRequest<T>(
+  pid: number,
+  work: () => Promise<T>,
+  answered: (result: T) => number,
+): Promise<{ result: T; cpuUsPerRequest: number }> {
+  const before = cpuUs(pid);
+  const result = await work();
+  return { result, cpuUsPerRequest: (cpuUs(pid) - before) / Math.max(1, answered(result)) };
 }
 
 export function runAutocannon(run: typeof autocannon, opts: autocannon.Options): Promise<autocannon.Result> {

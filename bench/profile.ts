@@ -5,7 +5,7 @@ import autocannon from "autocannon";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configRequests, messageRequests, runAutocannon, startAppServer } from "./load";
+import { configRequests, cpuPerRequest, messageRequests, runAutocannon, startAppServer } from "./load";
 import { table } from "./table";
 
 interface ProfileNode {
@@ -13,10 +13,14 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface CpuProfile {
-  nodes: ProfileNode[];
+  nodes: (ProfileNode & { children?: number[] })[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
+
+/** Microseconds on the monotonic clock V8 stamps profile samples with (the same on both sides of the pipe). */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** Where a frame's code lives: a package, node itself, the app's build, or V8's own buckets ("(garbage collector)"). */
 function owner(url: string, name: string): string {
@@ -28,10 +32,28 @@ function owner(url: string, name: string): string {
   return url.replace(/^file:\/\/.*\//, "");
 }
 
-export function summarise(profile: CpuProfile, top = 25) {
+/** Top self-time frames, the share by owner, and the app's functions by inclusive time, over samples in `window`. */
+export function summarise(profile: CpuProfile, window: [number, number] = [0, Infinity], top = 25) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const inclusive = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (at < window[0] || at > window[1]) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + us);
+    // Inclusive time of the app's own functions: each counted once per sample, however deep it recurs.
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const { functionName, url } = byId.get(n)!.callFrame;
+      if (!url.includes("/build/server/") || !functionName) continue;
+      if (!seen.has(functionName)) inclusive.set(functionName, (inclusive.get(functionName) ?? 0) + us);
+      seen.add(functionName);
+    }
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const frames = new Map<string, number>();
   const owners = new Map<string, number>();
@@ -48,31 +70,47 @@ export function summarise(profile: CpuProfile, top = 25) {
     totalMs: total / 1000,
     frames: rank(frames).map(([frame, us]) => ({ "self %": pct(us), frame })),
     owners: rank(owners).map(([where, us]) => ({ "self %": pct(us), where })),
+    inclusive: rank(inclusive).map(([fn, us]) => ({ "total %": pct(us), "app function": fn })),
   };
 }
+
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 async function main() {
   const scenario = process.argv[2] === "config" ? "config" : "messages";
   const seconds = Number(process.argv[3] ?? 10);
+  // `--cpu-only`: no profiler, just the server's CPU per request (the quick, load-robust figure to iterate on).
+  const profiling = !process.argv.includes("--cpu-only");
   const dir = mkdtempSync(join(tmpdir(), "aurora-prof-"));
-  const app = await startAppServer(["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  // Only the measured run is summarised: start-up and the warm-up are left out.
+  const window: [number, number] = [0, Infinity];
+  const app = await startAppServer(profiling ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : []);
   try {
     const requests = scenario === "config" ? configRequests(app.secret) : messageRequests(app.secret);
     await runAutocannon(autocannon, { url: app.url, duration: 3, connections: 10, requests });
-    const result = await runAutocannon(autocannon, { url: app.url, duration: seconds, connections: 20, requests });
+    window[0] = monotonicUs();
+    const { result, cpuUsPerRequest } = await cpuPerRequest(
+      app.pid,
+      () => runAutocannon(autocannon, { url: app.url, duration: seconds, connections: 20, requests }),
+      (r) => r.requests.total,
+    );
+    window[1] = monotonicUs();
     console.log(
       `${scenario}: ${Math.round(result.requests.average)} req/s over ${seconds} s, ${result.non2xx} non-2xx, ` +
-        `${result.errors} errors (profiled, so slower than the bench)`,
+        `${result.errors} errors${profiling ? " (profiled, so slower than the bench)" : ""}; ` +
+        `server CPU ${Math.round(cpuUsPerRequest)} µs per request; load average ${loadAverage()}`,
     );
   } finally {
     await app.stop();
   }
+  if (!profiling) return rmSync(dir, { recursive: true, force: true });
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("no profile written");
-  const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile);
+  const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, window);
   rmSync(dir, { recursive: true, force: true });
   table(`Top self-time frames, ${scenario} (${summary.totalMs.toFixed(0)} ms sampled)`, summary.frames);
   table(`Self time by owner, ${scenario}`, summary.owners);
+  table(`The app's functions by inclusive time, ${scenario}`, summary.inclusive);
 }
 
 await main();

@@ -21,6 +21,7 @@ import { HELD_OUT, type HeldOutCase } from "./heldout";
 import { benchAdmin } from "./admin";
 import {
   configRequests,
+  cpuPerRequest,
   messageRequests,
   openLoopMessages,
   rssMb,
@@ -211,7 +212,15 @@ async function benchHttp(): Promise<void> {
     );
 
     const max = async (label: string, opts: autocannon.Options, base: autocannon.Result | null) => {
-      const { result, peakMb } = await peakRss(app.pid, () => cannon({ duration: 10, connections: 50, ...opts }));
+      const pid = base ? app.pid : bare.pid;
+      const {
+        result: { result, peakMb },
+        cpuUsPerRequest,
+      } = await cpuPerRequest(
+        pid,
+        () => peakRss(app.pid, () => cannon({ duration: 10, connections: 50, ...opts })),
+        ({ result: r }) => r.requests.total,
+      );
       return {
         row: {
           server: label,
@@ -220,6 +229,7 @@ async function benchHttp(): Promise<void> {
           "non-2xx": result.non2xx,
           errors: result.errors,
           "ratio to bare": base ? (result.requests.average / base.requests.average).toFixed(3) : "1.000",
+          "server CPU µs/req": Math.round(cpuUsPerRequest),
           "peak RSS, MB": base ? peakMb : "-",
         },
         result,
