@@ -31,9 +31,15 @@ afterAll(async () => {
 });
 
 const send = (topic: string, payload: unknown) => deliver(app.url, topic, payload, { shop: SHOP, secret });
+// Jobs done, and message text in the search index (indexed in batches within 250 ms: ADR 0008).
 const settled = () =>
   eventually(
-    async () => count(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE status IN ('pending', 'running')") === 0,
+    async () =>
+      count(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE status IN ('pending', 'running')") === 0 &&
+      count(
+        app.databasePath,
+        "SELECT count(*) AS n FROM messages WHERE seq > (SELECT upto FROM messages_fts_progress)",
+      ) === 0,
     15_000,
     100,
   );

@@ -11,6 +11,7 @@ import {
 } from "../port";
 import type { CursorKey } from "../cursor";
 import { codec, v, type Row } from "./codec";
+import type { SearchIndexer } from "./searchIndex";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
 
 // Below this many matching messages the plain subquery is cheap; past this many conversations walked, so is it.
@@ -101,11 +102,15 @@ function insertMessagesSql(count: number): string {
   return `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${Array.from({ length: count }, () => row).join(", ")}`;
 }
 
-/** `settle` stores a turn's idempotent answer inside its transaction; `foldLog` empties the WAL after an erasure. */
+/**
+ * `settle` stores a turn's idempotent answer inside its transaction; `foldLog` empties the WAL after an erasure;
+ * `search` indexes message text in batches, and is brought up to date before any search reads it.
+ */
 export function conversationsRepository(
   { db, write, one, all, run, upsert, insert, maybe, byId }: Sql,
   settle: (shop: string, answer: IdempotentAnswer) => void,
   foldLog: () => void,
+  search: SearchIndexer,
 ): Store["conversations"] {
   const appendMessages = db.transaction((shop: string, conversationId: string, messages: StoredMessage[]) => {
     const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
@@ -298,14 +303,18 @@ export function conversationsRepository(
     async list(shop, filter = {}, page) {
       const limit = pageLimit(page);
       const after = cursorKey(page, ["string", "string"]);
+      if (filter.q !== undefined) await search.catchUp();
       const found = searchWalk(shop, filter, after, limit) ?? newestFirst(shop, filter, after, limit);
       return toPage(found, limit, conversationRow.fromRow, (r) => [r.updated_at as string, r.id as string]);
     },
     async appendMessages(shop, conversationId, messages) {
-      if (messages.length > 0) await write(() => appendMessages(shop, conversationId, messages));
+      if (messages.length === 0) return;
+      await write(() => appendMessages(shop, conversationId, messages));
+      search.written();
     },
     async recordTurn(shop, turn) {
       await write(() => writeTurn(shop, turn));
+      if (turn.messages.length > 0) search.written();
     },
     async messages(shop, conversationId, limit) {
       const found =
@@ -334,6 +343,7 @@ export function conversationsRepository(
     async findMentioning(shop, needle) {
       const match = ftsQuery(needle);
       if (match === null) return [];
+      await search.catchUp();
       // The index narrows the search to messages with the same words in a row; the exact check follows.
       return all(
         "SELECT DISTINCT m.conversation_id AS id FROM messages_fts JOIN messages m ON m.seq = messages_fts.rowid " +
@@ -344,6 +354,7 @@ export function conversationsRepository(
       ).map((r) => r.id as string);
     },
     async count(shop, filter = {}) {
+      if (filter.q !== undefined) await search.catchUp();
       const where = conversationWhere(shop, filter);
       return one(`SELECT count(*) AS n FROM conversations c WHERE ${where.sql()}`, ...where.params)!.n as number;
     },

@@ -21,6 +21,7 @@ import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
 import { backgroundCheckpointer, inlineCheckpointer, type Checkpointer } from "./checkpointer";
 import { groupCommitter } from "./commit";
+import { searchIndexer } from "./searchIndex";
 import { sqlToolkit, type Db } from "./sql";
 import { ticketsRepository } from "./tickets";
 import { jobsRepository, leasesRepository } from "./jobs";
@@ -154,6 +155,7 @@ function createStore(
   busyBudgetMs: number,
 ): Store {
   const sql = sqlToolkit(db, groupCommitter(db, { busyBudgetMs, syncLog: log?.sync }));
+  const search = searchIndexer(sql);
   const store: Store = {
     kind: "sqlite",
     async ping() {
@@ -167,6 +169,9 @@ function createStore(
       );
     },
     async close() {
+      // Messages still waiting for the search index are indexed now (else the next open of the file does it).
+      await search.catchUp().catch(() => undefined);
+      search.close();
       // Writes already queued are committed (and synced) before the connection closes.
       while (sql.pending() > 0) await new Promise((resolve) => setTimeout(resolve, 1));
       if (db.open) db.close();
@@ -178,7 +183,7 @@ function createStore(
     products: productsRepository(sql),
     customers: customersRepository(sql),
     orders: ordersRepository(sql),
-    conversations: conversationsRepository(sql, settleIdempotency(sql), checkpointer.truncate),
+    conversations: conversationsRepository(sql, settleIdempotency(sql), checkpointer.truncate, search),
     tickets: ticketsRepository(sql),
     returns: returnsRepository(sql),
     csat: csatRepository(sql),

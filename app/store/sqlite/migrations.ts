@@ -464,6 +464,37 @@ CREATE TABLE store_probe (
 );
 `,
   },
+  // 65–69: the storefront hot path (ADR 0008).
+  {
+    version: 65,
+    name: "message text indexed for search in batches, not in every turn's commit",
+    // Rows up to \`upto\` are in messages_fts; newer ones are indexed by the store in batches (./searchIndex). The
+    // triggers keep the indexed rows exact: a 'delete' for a row never indexed would corrupt an external-content
+    // index, and a row inserted at or below the mark (a reused rowid) is indexed at once.
+    sql: /* sql */ `
+CREATE TABLE messages_fts_progress (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  upto INTEGER NOT NULL
+);
+INSERT INTO messages_fts_progress (id, upto) SELECT 1, coalesce(max(seq), 0) FROM messages;
+DROP TRIGGER messages_fts_insert;
+DROP TRIGGER messages_fts_delete;
+DROP TRIGGER messages_fts_update;
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+  WHEN new.seq <= (SELECT upto FROM messages_fts_progress) BEGIN
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+  WHEN old.seq <= (SELECT upto FROM messages_fts_progress) BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
+  WHEN old.seq <= (SELECT upto FROM messages_fts_progress) BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
