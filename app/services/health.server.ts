@@ -34,8 +34,13 @@ async function storeCheck(runtime: Runtime): Promise<"ok" | "failing"> {
   }
 }
 
+/** A store call failed in the last few seconds: readiness says degraded and the storefront hides the launcher. */
+export function storeFailedRecently(runtime: Runtime): boolean {
+  return Date.now() - (runtime.storeHealth?.lastFailureAt ?? 0) < RECENT_FAILURE_MS;
+}
+
 export async function readiness(runtime: Runtime): Promise<JsonResult> {
-  const failedRecently = Date.now() - (runtime.storeHealth?.lastFailureAt ?? 0) < RECENT_FAILURE_MS;
+  const failedRecently = storeFailedRecently(runtime);
   const probed = await storeCheck(runtime);
   const checks = { store: failedRecently ? ("failing" as const) : probed };
   const ok = Object.values(checks).every((c) => c === "ok");
