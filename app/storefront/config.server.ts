@@ -3,7 +3,7 @@
 import { configQuery } from "~/contract/storefront";
 import { StoreUnavailableError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
-import { storeFailedRecently } from "~/services/health.server";
+import { storeFaultedRecently } from "~/services/health.server";
 import { widgetConfig } from "~/services/widgetConfig.server";
 
 export const config = proxyEndpoint("config", {
@@ -13,9 +13,9 @@ export const config = proxyEndpoint("config", {
     foreignConversation: "ignored",
     fallbackWhenStoreFails: () => ({ body: { enabled: false, reason: "killed", appearance: {} } }),
     handler: async ({ runtime, shopRow, customerId, query, conversation }) => {
-      // While the store is failing (readiness degraded), a page view gets no launcher rather than a broken one;
-      // reads alone may still work on a full disk or behind another process's write lock.
-      if (storeFailedRecently(runtime)) throw new StoreUnavailableError("config", "recent store failure");
+      // While the store is faulty (a full disk, an I/O error), a page view gets no launcher rather than a broken
+      // one: the reads config makes may still work while every message would fail.
+      if (storeFaultedRecently(runtime)) throw new StoreUnavailableError("config", "recent store failure");
       return {
         body: await widgetConfig(runtime, shopRow, {
           visitorId: query.visitorId,
