@@ -7,7 +7,7 @@ import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop, Ticket } from "~/store/port";
 import { attachableConversation, noteInConversation } from "./conversationNotes.server";
-import { escalationAlert, ticketAcknowledged } from "./mail/notify.server";
+import { escalationAlert, notifyQuietly, ticketAcknowledged } from "./mail/notify.server";
 import { message } from "./replies.server";
 
 const TRANSCRIPT_EXCERPT = 30;
@@ -82,8 +82,8 @@ export async function createEscalation(
   }
   runtime.metrics.ticketsCreated.inc();
   // Queued, never sent inline: a slow or absent mail server cannot slow the shopper's answer.
-  await ticketAcknowledged(runtime, shop, ticket);
-  await escalationAlert(runtime, shop, ticket);
+  await notifyQuietly(runtime, "ticket_acknowledged", () => ticketAcknowledged(runtime, shop, ticket));
+  await notifyQuietly(runtime, "staff_escalation", () => escalationAlert(runtime, shop, ticket));
   return ticket;
 }
 

@@ -132,6 +132,9 @@ describe("an agent works a ticket from open to resolved", () => {
     expect(
       query<{ unread: number }>(app.databasePath, "SELECT unread FROM conversations WHERE id = ?", conversationId),
     ).toEqual([{ unread: 0 }]);
+    // Without SMTP_URL the reply goes to the chat only: no email is queued, and the agent was told so.
+    expect(query(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE kind = 'mail'")).toEqual([{ n: 0 }]);
+    expect(page.ticket.events.find((e: Json) => e.type === "replied").data).toMatchObject({ emailed: false });
     // Every change is in the audit log; the note's words are not.
     const audit = query<{ action: string; after: string }>(
       app.databasePath,

@@ -8,6 +8,7 @@ import { backfillProgress, startBackfill } from "~/services/sync/backfill.server
 import { onInstalled } from "~/services/install.server";
 import { startFakeAdminApi, gqlCustomer, gqlOrder, gqlProduct } from "../support/fakeAdminApi";
 import { testRuntime } from "../support/runtime";
+import { until } from "../support/until";
 
 const SHOP = "aurora-sync.myshopify.com";
 const TOKEN = "shpat_test_token_0123456789";
@@ -39,14 +40,6 @@ async function setup(worker: { leaseMs?: number } = {}) {
   await t.store.sessions.store({ id: session.id, shop: SHOP, data: session.toPropertyArray(true) });
   return { ...t, fake };
 }
-
-const until = async (check: () => Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe("backfill", () => {
   it("after install, syncs the catalog, customers and recent orders with progress for the admin", async () => {

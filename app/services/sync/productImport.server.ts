@@ -2,7 +2,7 @@
 // checked by the domain reader, then each product mapped with the shop's catalog mapping and stored through the
 // store port. A product with a bad row is left out whole; every problem is reported with its line.
 
-import { productsFromCsv, type RowError } from "~/concierge/productCsv";
+import { CsvSyntaxError, productsFromCsv, type RowError } from "~/concierge/productCsv";
 import type { Store } from "~/store/port";
 import { catalogMappingOf, upsertProduct } from "./mirror.server";
 
@@ -20,7 +20,16 @@ export async function importProductCsv(
   text: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportResult> {
-  const { products, errors, rows } = productsFromCsv(text);
+  let read: ReturnType<typeof productsFromCsv>;
+  try {
+    read = productsFromCsv(text);
+  } catch (error) {
+    // A broken quote makes the rest of the file unreadable: one error at the line where it starts.
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const message = error.message.replace(/^line \d+: /, "");
+    return { rows: 0, imported: 0, notJewelry: [], errors: [{ line: error.line, handle: "", message }] };
+  }
+  const { products, errors, rows } = read;
   const mapping = await catalogMappingOf(store, shop);
   let imported = 0;
   const notJewelry: string[] = [];
