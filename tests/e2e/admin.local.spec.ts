@@ -55,6 +55,7 @@ const pages = () => [
   { path: `/app/returns/${ids.returnId}`, heading: /^Return request RMA-/ },
   { path: "/app/rollout", heading: "Rollout" },
   { path: "/app/settings", heading: "Settings" },
+  { path: "/app/data-requests", heading: "Customer data requests" },
 ];
 
 test("every admin page has its title inside <main>, passes axe and raises no page error", async ({ page }) => {
@@ -78,6 +79,29 @@ test("an unknown admin path shows the admin's own not-found page, accessibly", a
   expect(outside?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expectNoAxeViolations(page, "app 404");
+  expect(errors()).toEqual([]);
+});
+
+test("Settings shows email is off, and a product CSV upload lists the rows that need fixing", async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto("/app/settings");
+  const email = page.getByRole("region", { name: "Email" });
+  await expect(email.getByText(/^Emails are not sent: SMTP_URL is not set\./)).toBeVisible();
+  await expect(email.getByText(/staff alerts reach no one/)).toBeVisible();
+  const catalog = page.getByRole("region", { name: "Catalog" });
+  await expect(catalog.getByText(/runs once the app is installed on a shop/)).toBeVisible();
+  await expect(catalog.getByRole("button", { name: "Sync catalog from Shopify" })).toHaveCount(0);
+
+  await page.getByLabel("Product CSV file").setInputFiles("tests/fixtures/shopify-products.csv");
+  await page.getByRole("button", { name: "Import products" }).click();
+  await expect(toasts(page)).toContainText("Imported 2 products from 11 rows; 3 rows need fixing.");
+  const rows = page.getByRole("table", { name: "Rows that need fixing" });
+  await expect(rows.getByRole("row")).toHaveCount(4);
+  await expect(rows.getByRole("row", { name: /^11 tennis-bracelet/ })).toContainText(
+    'Variant Price "twelve hundred" is not a price',
+  );
+  await expect(catalog.getByText(/Skipped, not jewelry the concierge can place: gift-card/)).toBeVisible();
+  await expectNoAxeViolations(page, "settings after a CSV import");
   expect(errors()).toEqual([]);
 });
 
@@ -191,6 +215,8 @@ test("a guarded rollout with a seeded error-rate breach pauses itself and says w
   await page.getByLabel("Visitors who see the concierge").fill("100");
   await page.getByRole("button", { name: "Save percentage" }).click();
   await expect(toasts(page)).toContainText("Rollout set to 100% of visitors.");
-  await expect.poll(async () => (await storefront("local").get("config", { visitorId: "v-e2e-after" })).enabled).toBe(true);
+  await expect
+    .poll(async () => (await storefront("local").get("config", { visitorId: "v-e2e-after" })).enabled)
+    .toBe(true);
   expect(errors()).toEqual([]);
 });
