@@ -221,7 +221,7 @@ export const action = adminAction("settings", {
       const result = await importCatalogCsv(ctx, input.file);
       const bad = result.errors.length + result.moreErrors;
       return {
-        message: `Imported ${result.imported} products from ${result.rows} rows${bad > 0 ? `; ${bad} rows need fixing` : ""}.`,
+        message: `Read ${result.rows} rows: ${result.imported} products go into the catalog${bad > 0 ? `; ${bad} rows need fixing` : ""}.`,
         result,
       };
     },

@@ -94,7 +94,7 @@ test("Settings shows email is off, and a product CSV upload lists the rows that 
 
   await page.getByLabel("Product CSV file").setInputFiles("tests/fixtures/shopify-products.csv");
   await page.getByRole("button", { name: "Import products" }).click();
-  await expect(toasts(page)).toContainText("Imported 2 products from 11 rows; 3 rows need fixing.");
+  await expect(toasts(page)).toContainText("Read 11 rows: 2 products go into the catalog; 3 rows need fixing.");
   const rows = page.getByRole("table", { name: "Rows that need fixing" });
   await expect(rows.getByRole("row")).toHaveCount(4);
   await expect(rows.getByRole("row", { name: /^11 tennis-bracelet/ })).toContainText(

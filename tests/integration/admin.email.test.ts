@@ -11,8 +11,7 @@ import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
 import { proxyClient, type ProxyClient } from "../support/proxy";
 import { seedShopifyShop, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
-import { query } from "../support/storefront";
-import { until } from "../support/until";
+import { eventually, query } from "../support/storefront";
 import { startSmtpServer, type ReceivedMail } from "../support/webhooks";
 
 /** Owners, admins and support leads of the seeded staff (agents and viewers get no alerts). */
@@ -70,7 +69,9 @@ async function json(res: Response): Promise<Json> {
 }
 
 async function mailAbout(match: (m: ReceivedMail) => boolean, what: string): Promise<ReceivedMail> {
-  await until(() => smtp.received.some(match), 15_000, what);
+  await eventually(() => smtp.received.some(match), 15_000, 25).catch(() => {
+    throw new Error(`no email arrived: ${what} (received: ${smtp.received.map((m) => m.subject).join("; ")})`);
+  });
   return smtp.received.find(match)!;
 }
 
@@ -179,14 +180,14 @@ describe("the mail server is down", () => {
     expect(res.status).toBe(200);
     expect(res.body.emailed).toBe(true);
     // Queued in the store, not sent: the answer never waited on SMTP.
-    await until(
+    await eventually(
       () =>
         query<{ n: number }>(
           app.databasePath,
           "SELECT count(*) AS n FROM jobs WHERE kind = 'mail' AND status = 'pending' AND last_error LIKE 'SMTP send failed%'",
         )[0].n > 0,
       15_000,
-      "a failed first attempt",
+      25,
     );
     smtp = await startSmtpServer({ port: smtp.port });
     const mail = await mailAbout(

@@ -255,6 +255,7 @@ describe("local mode: the platform sections of Settings", () => {
     const imported = await admin.act("/app/settings", form);
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     expect(imported.body.result).toMatchObject({ rows: 1, imported: 1, errors: [] });
+    await eventually(() => query(app.databasePath, "SELECT 1 FROM products WHERE id = 'csv_plain-band'").length === 1);
     // A multipart post from another site is refused like any other.
     const forged = await localAdmin(app, { origin: "http://evil.example" }).act("/app/settings", form);
     expect(forged.status).toBe(403);

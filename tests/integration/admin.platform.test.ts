@@ -14,8 +14,7 @@ import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
 import { gqlCustomer, gqlOrder, gqlProduct, startFakeAdminApi } from "../support/fakeAdminApi";
 import { BROWSER_UA, seedShopifyShop, sessionToken, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
-import { query } from "../support/storefront";
-import { until } from "../support/until";
+import { eventually, query } from "../support/storefront";
 import { deliver } from "../support/webhooks";
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -67,7 +66,7 @@ describe("Settings → Catalog: the Shopify sync", () => {
     const started = await owner.act("/app/settings", { intent: "catalog_sync", seen: "" });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     expect(started.body.message).toBe("Catalog sync started: products, then customers, then recent orders.");
-    await until(async () => (await settings()).catalog.sync.status === "failed", 15_000, "the sync to stop");
+    await eventually(async () => (await settings()).catalog.sync.status === "failed", 15_000, 25);
     platform = await settings();
     expect(platform.catalog.sync).toMatchObject({
       status: "failed",
@@ -84,7 +83,7 @@ describe("Settings → Catalog: the Shopify sync", () => {
     const resumed = await owner.act("/app/settings", { intent: "catalog_sync", seen: platform.catalog.sync.runId });
     expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
     expect(resumed.body.message).toBe("Catalog sync resumed from where it stopped.");
-    await until(async () => (await settings()).catalog.sync.status === "done", 15_000, "the sync to finish");
+    await eventually(async () => (await settings()).catalog.sync.status === "done", 15_000, 25);
     platform = await settings();
     expect(platform.catalog).toMatchObject({
       products: demoProducts + 120,
@@ -128,19 +127,40 @@ describe("Settings → Catalog: a product CSV upload", () => {
     const csv = await readFile("tests/fixtures/shopify-products.csv");
     const res = await upload(owner, new Blob([csv], { type: "text/csv" }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.message).toBe("Imported 2 products from 11 rows; 3 rows need fixing.");
+    expect(res.body.message).toBe("Read 11 rows: 2 products go into the catalog; 3 rows need fixing.");
     expect(res.body.result).toMatchObject({ rows: 11, imported: 2, notJewelry: ["gift-card"], moreErrors: 0 });
     expect(res.body.result.errors).toEqual([
       { line: 11, handle: "tennis-bracelet", message: 'Variant Price "twelve hundred" is not a price' },
       { line: 12, handle: "", message: "Handle is empty" },
       { line: 13, handle: "no-title-earrings", message: "Title is required on the first row of a product" },
     ]);
+    // The worker stores them within moments of the answer.
+    await eventually(
+      () => query(app.databasePath, "SELECT id FROM products WHERE id LIKE 'csv_%'").length === 2,
+      15_000,
+      25,
+    );
     expect(query(app.databasePath, "SELECT id FROM products WHERE id = 'csv_celeste-solitaire-ring'")).toHaveLength(1);
     const [entry] = query<{ after: string }>(
       app.databasePath,
       "SELECT after FROM audit_log WHERE action = 'catalog.imported'",
     );
     expect(JSON.parse(entry.after)).toEqual({ rows: 11, imported: 2, skipped: 1, errors: 3 });
+  });
+
+  it("a large export is answered at once and stored by the worker in batches, which Settings counts down", async () => {
+    const lines = ["Handle,Title,Type,Variant Price,Option1 Name,Option1 Value"];
+    for (let i = 1; i <= 250; i++) lines.push(`bulk-band-${i},Bulk Band ${i},Ring,${100 + i},Size,${5 + (i % 4)}`);
+    const res = await upload(owner, new Blob([lines.join("\n")], { type: "text/csv" }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result).toMatchObject({ rows: 250, imported: 250, errors: [] });
+    const bands = () => query(app.databasePath, "SELECT id FROM products WHERE id LIKE 'csv_bulk-band-%'").length;
+    await eventually(() => bands() === 250, 30_000, 25);
+    await eventually(async () => (await settings()).catalog.importBatchesLeft === 0, 15_000, 25);
+    // Three batches of up to 100 for this file (one more for the earlier upload), every one stored.
+    expect(
+      query(app.databasePath, "SELECT status, count(*) AS n FROM jobs WHERE kind = 'csv_import' GROUP BY status"),
+    ).toEqual([{ status: "done", n: 4 }]);
   });
 
   it("answers a broken or foreign file with a clear 4xx, and support leads may not import", async () => {
@@ -213,7 +233,7 @@ describe("customer data requests", () => {
     );
     expect(delivered.status).toBe(200);
     const list = async () => (await owner.load("/app/data-requests", "routes/app.data-requests._index")).body;
-    await until(async () => (await list()).page.items.length > 0, 15_000, "the request to be recorded");
+    await eventually(async () => (await list()).page.items.length > 0, 15_000, 25);
     const row = (await list()).page.items[0];
     expect(row).toMatchObject({
       id: "dr_77",

@@ -119,8 +119,8 @@ function ImportReport({ result }: { result: CsvImportOutcome }) {
     <BlockStack gap="200">
       <Banner tone={bad > 0 ? "warning" : "success"}>
         <p>
-          Imported {formatNumber(result.imported)} product{result.imported === 1 ? "" : "s"} from{" "}
-          {formatNumber(result.rows)} rows
+          Read {formatNumber(result.rows)} rows: {formatNumber(result.imported)} product
+          {result.imported === 1 ? " goes" : "s go"} into the catalog
           {bad > 0
             ? `; ${formatNumber(bad)} row${bad === 1 ? "" : "s"} need fixing (those products were left out).`
             : "."}
@@ -209,6 +209,8 @@ function ImportPanel() {
 
 export function CatalogSection(props: { catalog: CatalogStatus; canManage: boolean }) {
   const { catalog } = props;
+  const importing = catalog.importBatchesLeft;
+  useRefreshWhile(importing > 0, 2_000);
   return (
     <Section title="Catalog" id="catalog">
       <Text as="p">
@@ -216,6 +218,12 @@ export function CatalogSection(props: { catalog: CatalogStatus; canManage: boole
           ? `${formatNumber(catalog.products)} products are ready for the concierge to recommend.`
           : "No products yet: the concierge has nothing to recommend until the catalog is synced or imported."}
       </Text>
+      {importing > 0 ? (
+        <Text as="p">
+          Adding uploaded products to the catalog: {formatNumber(importing)} batch{importing === 1 ? "" : "es"} of up to
+          100 left. This page updates by itself.
+        </Text>
+      ) : null}
       <SyncPanel catalog={catalog} canManage={props.canManage} />
       {props.canManage ? (
         <ImportPanel />

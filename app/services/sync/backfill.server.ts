@@ -3,6 +3,7 @@
 // backfill — a crash, a deploy, an API outage — resumes from the last saved page. Each job run works for a few
 // seconds and then queues its own continuation, so no lease is ever held for long.
 
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { AdminApiAuthError } from "~/platform/adminApi.server";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
@@ -257,20 +258,20 @@ async function fetchPage(runtime: Runtime, shop: string, phase: Phase, progress:
 
 async function applyPage(runtime: Runtime, shop: string, phase: Phase, nodes: unknown[]): Promise<number> {
   const { store } = runtime;
+  const mapping = phase === "products" ? await catalogMappingOf(store, shop) : undefined;
   let applied = 0;
-  if (phase === "products") {
-    const mapping = await catalogMappingOf(store, shop);
-    for (const node of nodes) if (await upsertProduct(store, shop, productFromGraphql(node), mapping)) applied += 1;
-  } else if (phase === "customers") {
-    for (const node of nodes) {
+  for (const node of nodes) {
+    if (phase === "products") {
+      if (await upsertProduct(store, shop, productFromGraphql(node), mapping)) applied += 1;
+    } else if (phase === "customers") {
       await upsertCustomer(store, shop, customerFromGraphql(node));
       applied += 1;
-    }
-  } else {
-    for (const node of nodes) {
+    } else {
       await upsertOrder(store, shop, orderFromGraphql(node));
       applied += 1;
     }
+    // A store call resolves without letting timers or sockets in: the storefront gets a turn between writes.
+    await nextTurn();
   }
   return applied;
 }

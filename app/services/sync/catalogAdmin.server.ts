@@ -6,7 +6,7 @@ import { AppError } from "~/platform/errors.server";
 import type { Runtime } from "~/platform/runtime.server";
 import { recordAudit } from "../audit.server";
 import { backfillProgress, startBackfill, type BackfillView } from "./backfill.server";
-import { importProductCsv, type ImportResult } from "./productImport.server";
+import { importBatchesLeft, queueProductImport, type ImportResult } from "./productImport.server";
 
 /** Larger than any jewelry store's export we expect (a few thousand products); bounds the parse on the request. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -18,11 +18,17 @@ export interface CatalogStatus {
   products: number;
   /** The sync reads Shopify's Admin API: only an installed app (Shopify mode) has one. */
   syncAvailable: boolean;
+  /** Batches of an uploaded CSV the worker is still storing (up to 100 products each). */
+  importBatchesLeft: number;
 }
 
 export async function catalogStatus(runtime: Runtime, shop: string): Promise<CatalogStatus> {
-  const [sync, products] = await Promise.all([backfillProgress(runtime, shop), runtime.store.products.count(shop)]);
-  return { sync, products, syncAvailable: runtime.env.mode === "shopify" };
+  const [sync, products, batches] = await Promise.all([
+    backfillProgress(runtime, shop),
+    runtime.store.products.count(shop),
+    importBatchesLeft(runtime.store, shop),
+  ]);
+  return { sync, products, syncAvailable: runtime.env.mode === "shopify", importBatchesLeft: batches };
 }
 
 /**
@@ -63,7 +69,10 @@ export interface CsvImportOutcome extends ImportResult {
   moreErrors: number;
 }
 
-/** Imports an uploaded Shopify product export; a product with a bad row is left out whole and its rows reported. */
+/**
+ * Imports an uploaded Shopify product export: its problems are answered now (a product with a bad row is left out
+ * whole), its products are stored by the worker within seconds.
+ */
 export async function importCatalogCsv(ctx: AdminContext, file: File): Promise<CsvImportOutcome> {
   const { runtime, shop } = ctx;
   if (file.size === 0) throw new AppError("catalog.csv_empty", 400, "The file is empty: choose a product export.");
@@ -74,7 +83,7 @@ export async function importCatalogCsv(ctx: AdminContext, file: File): Promise<C
   if (text.includes("\u0000")) {
     throw new AppError("catalog.csv_unreadable", 400, "That is not a CSV file: export products from Shopify as CSV.");
   }
-  const result = await importProductCsv(runtime.store, shop.shop, text);
+  const result = await queueProductImport(runtime, shop.shop, text);
   // Counts only: product handles and row messages stay on the page.
   await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
