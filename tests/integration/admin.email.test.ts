@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
-import { proxyClient, type ProxyClient } from "../support/proxy";
+import { escalatedShopper, proxyClient, type ProxyClient } from "../support/proxy";
 import { seedShopifyShop, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
 import { eventually, query } from "../support/storefront";
 import { startSmtpServer, type ReceivedMail } from "../support/webhooks";
@@ -75,25 +75,12 @@ async function mailAbout(match: (m: ReceivedMail) => boolean, what: string): Pro
   return smtp.received.find(match)!;
 }
 
-async function escalate(visitorId: string, email: string) {
-  const turn = await json(
-    await shopper.post("messages", { visitorId, text: "do you have platinum engagement rings?" }),
-  );
-  const conversationId = turn.conversationId as string;
-  const escalation = await json(
-    await shopper.post("escalations", {
-      conversationId,
-      visitorId,
-      contact: { name: "Grace Hopper", email },
-      topic: "custom_ring",
-    }),
-  );
-  return { conversationId, ticketId: escalation.ticket.id as string, number: escalation.ticket.number as number };
-}
-
 describe("email from the desk", () => {
   it("an escalation mails the shopper an acknowledgement and alerts owners, admins and support leads", async () => {
-    const { ticketId, number } = await escalate("v-mail-escalate", "grace.escalate@example.com");
+    const { ticketId, number } = await escalatedShopper(shopper, "v-mail-escalate", {
+      name: "Grace Hopper",
+      email: "grace.escalate@example.com",
+    });
     const ack = await mailAbout((m) => m.to.includes("grace.escalate@example.com"), "the acknowledgement");
     expect(ack.subject).toBe(`We have your request (ticket #${number}) — Aurora E2e`);
     const alert = await mailAbout((m) => m.subject.startsWith(`New escalation: ticket #${number} `), "the alert");
@@ -105,7 +92,10 @@ describe("email from the desk", () => {
   });
 
   it("an agent's reply from the ticket reaches the shopper's chat and their inbox", async () => {
-    const { conversationId, ticketId, number } = await escalate("v-mail-reply", "grace.reply@example.com");
+    const { conversationId, ticketId, number } = await escalatedShopper(shopper, "v-mail-reply", {
+      name: "Grace Hopper",
+      email: "grace.reply@example.com",
+    });
     const reply = "Hi Grace, two platinum halos in size 6 are in stock. Shall I hold one?";
     const res = await agent.act(`/app/tickets/${ticketId}`, { intent: "reply", body: reply });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -173,7 +163,10 @@ describe("email from the desk", () => {
 
 describe("the mail server is down", () => {
   it("replies answer at once and are queued; the email arrives once the server is back", async () => {
-    const { ticketId } = await escalate("v-mail-down", "grace.down@example.com");
+    const { ticketId } = await escalatedShopper(shopper, "v-mail-down", {
+      name: "Grace Hopper",
+      email: "grace.down@example.com",
+    });
     await mailAbout((m) => m.to.includes("grace.down@example.com"), "the acknowledgement");
     await smtp.close();
     const res = await agent.act(`/app/tickets/${ticketId}`, { intent: "reply", body: "Are you still there?" });

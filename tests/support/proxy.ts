@@ -81,3 +81,24 @@ export function proxyClient(base: string, defaults: SignOptions): ProxyClient {
     del: (path, query = {}, opts = {}) => fetch(sign(path, query, opts), { method: "DELETE", headers: opts.headers }),
   };
 }
+
+/** A shopper who chats, then asks for a stylist: their conversation, and the ticket's id and number. */
+export async function escalatedShopper(
+  shopper: ProxyClient,
+  visitorId: string,
+  contact: { name: string; email: string } = { name: "Grace Hopper", email: "grace@example.com" },
+) {
+  const turn = (await (
+    await shopper.post("messages", { visitorId, text: "do you have platinum engagement rings?" })
+  ).json()) as { conversationId: string };
+  const escalation = (await (
+    await shopper.post("escalations", {
+      conversationId: turn.conversationId,
+      visitorId,
+      contact,
+      topic: "custom_ring",
+      notes: "Vintage halo, size 6",
+    })
+  ).json()) as { ticket: { id: string; number: number } };
+  return { conversationId: turn.conversationId, ticketId: escalation.ticket.id, number: escalation.ticket.number };
+}
