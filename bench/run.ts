@@ -1,22 +1,29 @@
 // Benchmarks (not tests): each prints a table with a baseline measured in the same run.
 //   npm run bench                 all
-//   npm run bench -- understanding
+//   npm run bench -- understanding   rules per message (first release as same-run baseline), and the model path
+//   npm run bench -- heldout         accuracy on held-out phrasings
 //   npm run bench -- http
 //   npm run bench -- admin        (seeds 100,000 conversations; also runnable alone: tsx bench/admin.ts)
 //   npm run bench -- widget      bundle sizes and Lighthouse with/without the concierge (bench/widget.ts)
 // The HTTP bench needs a build (`npm run build`); it starts the real server on a temporary SQLite file.
 
 import autocannon from "autocannon";
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { understand } from "../app/concierge/understanding";
 import { normalise } from "../app/concierge/understanding/normalise";
 import { proxySignature } from "../tests/support/proxy";
+import { openAiCompatibleModel } from "../app/platform/languageModel.server";
+import { createModelFallback } from "../app/services/modelFallback.server";
+import { startFakeModel } from "../tests/support/fakeModel";
+import { HELD_OUT, type HeldOutCase } from "./heldout";
 import { benchAdmin } from "./admin";
 import { startAppServer } from "./appServer";
-import { BENCH_MESSAGES } from "./messages";
+import { BENCH_MESSAGES, UNREADABLE_MESSAGES } from "./messages";
 import { openLoop, percentile } from "./openLoop";
 import { table } from "./table";
 
@@ -24,40 +31,128 @@ const SHOP = "aurora-demo.myshopify.com";
 
 // ---------- understanding ----------
 
-function timePerMessage(fn: (text: string) => unknown, rounds: number): { meanUs: number; p99Us: number } {
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    for (const text of BENCH_MESSAGES) fn(text);
-    samples.push(Number(process.hrtime.bigint() - start) / 1000 / BENCH_MESSAGES.length);
+/** The first release's understanding step, from git, so the comparison runs on the same machine in the same run. */
+const BASELINE_COMMIT = "befa49b";
+
+async function baselineUnderstand(): Promise<((text: string) => unknown) | null> {
+  const dir = mkdtempSync(join(tmpdir(), "aurora-baseline-"));
+  const archive = spawnSync("git", ["archive", BASELINE_COMMIT, "app/concierge/understanding"], { maxBuffer: 1 << 26 });
+  if (archive.status !== 0) {
+    console.log(`\n(no baseline: commit ${BASELINE_COMMIT} is not in this clone)`);
+    return null;
   }
-  samples.sort((a, b) => a - b);
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return { meanUs: mean, p99Us: samples[Math.floor(samples.length * 0.99)] };
+  spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout });
+  const mod = (await import(join(dir, "app/concierge/understanding/index.ts"))) as {
+    understand: (t: string) => unknown;
+  };
+  return (text) => mod.understand(text);
 }
 
-function benchUnderstanding(): void {
-  // Warm up the JIT on both paths before measuring.
-  timePerMessage((t) => understand(t), 50);
-  timePerMessage((t) => normalise(t), 50);
+interface Timing {
+  meanUs: number;
+  p50Us: number;
+  p99Us: number;
+  maxUs: number;
+}
+
+/** Each message timed on its own, `rounds` times over the list: per-message percentiles. */
+function timeEachMessage(fn: (text: string) => unknown, messages: string[], rounds: number): Timing {
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const text of messages) {
+      const start = process.hrtime.bigint();
+      fn(text);
+      samples.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  return summarise(samples);
+}
+
+function summarise(samples: number[]): Timing {
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor((samples.length * p) / 100))];
+  return {
+    meanUs: samples.reduce((a, b) => a + b, 0) / samples.length,
+    p50Us: at(50),
+    p99Us: at(99),
+    maxUs: samples[samples.length - 1],
+  };
+}
+
+const row = (step: string, t: Timing) => ({
+  step,
+  "mean µs/msg": t.meanUs.toFixed(1),
+  "p50 µs/msg": t.p50Us.toFixed(1),
+  "p99 µs/msg": t.p99Us.toFixed(1),
+  "max µs": t.maxUs.toFixed(0),
+});
+
+async function benchUnderstanding(): Promise<void> {
+  const context = { lastIntent: "find_product" as const, filters: { category: "ring" as const } };
+  const baseline = await baselineUnderstand();
   const rounds = 400;
-  const full = timePerMessage(
-    (t) => understand(t, { lastIntent: "find_product", filters: { category: "ring" } }),
-    rounds,
+  // Warm up the JIT on every path before measuring.
+  for (const fn of [(t: string) => understand(t, context), baseline, (t: string) => normalise(t)]) {
+    if (fn) timeEachMessage(fn, BENCH_MESSAGES, 50);
+  }
+  const rows = [
+    row(
+      "normalise only",
+      timeEachMessage((t) => normalise(t), BENCH_MESSAGES, rounds),
+    ),
+  ];
+  if (baseline)
+    rows.push(row(`first release (${BASELINE_COMMIT}), baseline`, timeEachMessage(baseline, BENCH_MESSAGES, rounds)));
+  rows.push(
+    row(
+      "understand (rules)",
+      timeEachMessage((t) => understand(t, context), BENCH_MESSAGES, rounds),
+    ),
   );
-  const baseline = timePerMessage((t) => normalise(t), rounds);
-  table(`Understanding: ${BENCH_MESSAGES.length} messages × ${rounds} rounds (goal < 200 µs per message)`, [
-    {
-      step: "normalise only (baseline)",
-      "mean µs/msg": baseline.meanUs.toFixed(2),
-      "p99 µs/msg (per round)": baseline.p99Us.toFixed(2),
-    },
-    {
-      step: "understand (full)",
-      "mean µs/msg": full.meanUs.toFixed(2),
-      "p99 µs/msg (per round)": full.p99Us.toFixed(2),
-    },
-  ]);
+  table(
+    `Understanding, rules only: ${BENCH_MESSAGES.length} messages (en/fr/es/de mix) × ${rounds} rounds, each timed (goal p99 < 200 µs)`,
+    rows,
+  );
+}
+
+/** The model path against an OpenAI-compatible server on loopback: what a message the rules cannot read costs. */
+async function benchModelPath(): Promise<void> {
+  const fake = await startFakeModel();
+  fake.answer = { intent: "care_warranty", entities: {} };
+  const service = createModelFallback({
+    model: openAiCompatibleModel({ baseUrl: fake.url, model: "bench" }),
+    timeoutMs: 1500,
+    dailyBudget: 1_000_000,
+  });
+  const timeAll = async (texts: string[]) => {
+    const samples: number[] = [];
+    for (const text of texts) {
+      const start = process.hrtime.bigint();
+      await service.read("bench.myshopify.com", text, understand(text));
+      samples.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+    return summarise(samples);
+  };
+  try {
+    const n = 300;
+    // Distinct texts, so every one goes to the server; then the same texts again, from the cache.
+    // "ref" + a base-36 counter: a distinct normalised text each time (runs of one letter would collapse).
+    const texts = Array.from(
+      { length: n },
+      (_, i) => `${UNREADABLE_MESSAGES[i % UNREADABLE_MESSAGES.length]} ref${i.toString(36)}`,
+    );
+    await timeAll(texts.slice(0, 20).map((t) => `${t} warm`));
+    const rules = timeEachMessage((t) => understand(t), UNREADABLE_MESSAGES, 200);
+    const model = await timeAll(texts);
+    const cached = await timeAll(texts);
+    table(`Understanding, a message the rules cannot read: rules vs the model path (loopback server), ${n} messages`, [
+      row("rules only (model off)", rules),
+      row("rules + model, server on loopback", model),
+      row("rules + model, answer cached", cached),
+    ]);
+  } finally {
+    await fake.close();
+  }
 }
 
 // ---------- HTTP ----------
@@ -176,8 +271,56 @@ async function benchHttp(): Promise<void> {
   }
 }
 
+// ---------- held-out accuracy ----------
+
+function heldOutAccuracy(): void {
+  const misses: string[] = [];
+  let right = 0;
+  const same = (want: unknown, got: unknown) =>
+    typeof want === "number"
+      ? typeof got === "number" && Math.abs(got - want) <= 0.5
+      : Array.isArray(want)
+        ? Array.isArray(got) && [...want].sort().join() === [...got].sort().join()
+        : want === got;
+  for (const c of HELD_OUT) {
+    const u = understandAll(c);
+    const wrong = [
+      ...(u.intent === c.intent ? [] : [`intent ${u.intent}`]),
+      ...Object.entries(c.entities ?? {})
+        .filter(([k, v]) => !same(v, (u.entities as Record<string, unknown>)[k]))
+        .map(([k]) => `${k}=${JSON.stringify((u.entities as Record<string, unknown>)[k])}`),
+      ...(c.absent ?? []).filter((k) => u.entities[k] !== undefined).map((k) => `${k} present`),
+    ];
+    if (wrong.length) misses.push(`${JSON.stringify(c.text ?? c.turns)}: ${wrong.join(", ")}`);
+    else right++;
+  }
+  table("Held-out phrasings (written before tuning, never tuned on)", [
+    { cases: HELD_OUT.length, right, accuracy: `${((100 * right) / HELD_OUT.length).toFixed(1)} %` },
+  ]);
+  if (misses.length) console.log(`\nMisses:\n${misses.map((m) => `- ${m}`).join("\n")}`);
+}
+
+/** A case's understanding; a conversation threads the last intent and filters as the dialogue does. */
+function understandAll(c: HeldOutCase) {
+  let ctx = { ...(c.context ?? {}) };
+  let u = understand(c.text ?? "", ctx);
+  for (const text of c.turns ?? []) {
+    u = understand(text, ctx);
+    ctx = {
+      ...ctx,
+      lastIntent: u.intent,
+      filters: u.intent === "find_product" ? { ...u.entities } : ctx.filters,
+    };
+  }
+  return u;
+}
+
 const which = process.argv[2] ?? "all";
-if (which === "all" || which === "understanding") benchUnderstanding();
+if (which === "all" || which === "understanding") {
+  await benchUnderstanding();
+  await benchModelPath();
+}
+if (which === "all" || which === "heldout") heldOutAccuracy();
 if (which === "all" || which === "http") await benchHttp();
 if (which === "all" || which === "admin") await benchAdmin();
 if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

@@ -2,6 +2,8 @@
 // (PRODUCT.md §2.4, §3 tickets). Local wall-clock parts come from Intl.DateTimeFormat with `timeZone`, so DST
 // is handled by the platform's time-zone data; no libraries.
 
+import { copyFor, type Locale } from "./copy";
+
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface BusinessHoursLike {
@@ -152,39 +154,20 @@ export function isWithinBusinessHours(at: Date, hours: BusinessHoursLike): boole
   return minutes >= clampMinutes(h.open) && minutes < clampMinutes(h.close);
 }
 
-const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-function clock(p: LocalParts): string {
-  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
-  return `${h12}:${String(p.minute).padStart(2, "0")} ${p.hour < 12 ? "AM" : "PM"}`;
-}
-
 /**
- * A short en-US phrase for when a reply is due, in the shop's zone: "today by 2:30 PM", "tomorrow by 10:00 AM",
- * "Monday by 12:00 PM" (within the week), "on March 10 by 9:00 AM" (later), "shortly" (already due).
+ * A short phrase for when a reply is due, in the shop's zone and the reply's language: "today by 2:30 PM",
+ * "tomorrow by 10:00 AM", "Monday by 12:00 PM" (within the week), "on March 10 by 9:00 AM" (later), "shortly"
+ * (already due); "demain avant 10:00", "am Montag bis 12:00 Uhr".
  */
-export function describeReplyTime(due: Date, now: Date, timezone: string): string {
-  if (due.getTime() <= now.getTime()) return "shortly";
+export function describeReplyTime(due: Date, now: Date, timezone: string, locale: Locale = "en"): string {
+  const copy = copyFor(locale);
+  if (due.getTime() <= now.getTime()) return copy.t("when.shortly");
   const d = localParts(due, timezone);
   const n = localParts(now, timezone);
   const days = Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(n.year, n.month - 1, n.day)) / DAY_MS);
-  const by = `by ${clock(d)}`;
-  if (days <= 0) return `today ${by}`;
-  if (days === 1) return `tomorrow ${by}`;
-  if (days < 7) return `${WEEKDAY_NAMES[d.weekday]} ${by}`;
-  return `on ${MONTH_NAMES[d.month - 1]} ${d.day} ${by}`;
+  const time = copy.clock(due, timezone);
+  if (days <= 0) return copy.t("when.today", { time });
+  if (days === 1) return copy.t("when.tomorrow", { time });
+  if (days < 7) return copy.t("when.weekday", { weekday: copy.weekday(due, timezone), time });
+  return copy.t("when.date", { date: copy.dayMonth(due, timezone), time });
 }

@@ -10,6 +10,8 @@
 //   - one open request per item, whatever the option;
 //   - with one line item the item may be omitted; with several it is required.
 
+import { type Copy, copyFor, type Locale } from "./copy";
+
 export type ReturnOptionKind = "return" | "resize" | "exchange" | "care";
 
 export type IneligibleReason =
@@ -53,6 +55,8 @@ export interface EligibilityInput {
   openRequestItemIds: string[];
   /** IANA zone for the deadline date in messages (default UTC). */
   timezone?: string;
+  /** The language of `message` (default English). */
+  locale?: Locale;
 }
 
 export interface Eligibility {
@@ -72,19 +76,7 @@ export const DEFAULT_WINDOWS = { returnWindowDays: 30, resizeWindowDays: 60, exc
 
 const DAY_MS = 86_400_000;
 
-/** What each kind of request is called in the shopper-facing copy. */
-export const REQUEST_NOUN: Record<ReturnOptionKind, string> = {
-  return: "return",
-  resize: "resize",
-  exchange: "exchange",
-  care: "care refresh",
-};
-const VERB: Record<ReturnOptionKind, string> = {
-  return: "returned",
-  resize: "resized",
-  exchange: "exchanged",
-  care: "booked for a care refresh",
-};
+const copyOf = (input: { locale?: Locale }): Copy => copyFor(input.locale ?? "en");
 
 /** The window for an option in days, or null for care (no window). A missing or invalid setting uses the default. */
 export function windowDaysFor(option: ReturnOptionKind, windows: ReturnWindows): number | null {
@@ -129,32 +121,16 @@ export function deliveryDate(order: EligibilityOrder): Date | null {
   return null;
 }
 
-function formatDate(date: Date, timezone: string | undefined): string {
-  const options: Intl.DateTimeFormatOptions = { month: "long", day: "numeric", year: "numeric" };
-  try {
-    return new Intl.DateTimeFormat("en-US", { ...options, timeZone: timezone ?? "UTC" }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(date);
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 function itemOf(item: EligibilityLineItem) {
   return { id: item.id, title: item.title };
 }
 
 /** Order-level refusals, before any item is looked at. */
 function orderRefusal(input: Omit<EligibilityInput, "lineItemId">): Eligibility | null {
-  const noun = REQUEST_NOUN[input.option];
+  const c = copyOf(input);
+  const request = c.t(`request.${input.option}`);
   if (input.order.status === "cancelled") {
-    return {
-      eligible: false,
-      reason: "order_cancelled",
-      message: `This order was cancelled, so we can't start a ${noun} for it.`,
-    };
+    return { eligible: false, reason: "order_cancelled", message: c.t("eligibility.cancelled", { request }) };
   }
   if (deliveryDate(input.order) === null) {
     const days = windowDaysFor(input.option, input.windows);
@@ -165,18 +141,16 @@ function orderRefusal(input: Omit<EligibilityInput, "lineItemId">): Eligibility 
         eligible: false,
         reason: "order_not_delivered",
         ...window,
-        message: `We don't have a delivery date for this order yet, so we can't check it for a ${noun} online. A stylist can help.`,
+        message: c.t("eligibility.noDeliveryDate", { request }),
       };
     }
     const after =
-      days === null
-        ? "you can book a care refresh for any piece in it."
-        : `you'll have ${plural(days, "day")} from delivery to request a ${noun}.`;
+      days === null ? c.t("eligibility.afterCare") : c.t("eligibility.afterWindow", { days: c.days(days), request });
     return {
       eligible: false,
       reason: "order_not_delivered",
       ...window,
-      message: `This order hasn't been delivered yet. Once it arrives, ${after}`,
+      message: c.t("eligibility.notDelivered", { after }),
     };
   }
   return null;
@@ -185,7 +159,9 @@ function orderRefusal(input: Omit<EligibilityInput, "lineItemId">): Eligibility 
 /** Eligibility of one known item of a delivered, not-cancelled order. */
 function itemVerdict(input: Omit<EligibilityInput, "lineItemId">, item: EligibilityLineItem): Eligibility {
   const { option } = input;
-  const noun = REQUEST_NOUN[option];
+  const c = copyOf(input);
+  const request = c.t(`request.${option}`);
+  const done = c.t(`done.${option}`);
   const base = { item: itemOf(item) };
 
   if (input.openRequestItemIds.includes(item.id)) {
@@ -193,44 +169,44 @@ function itemVerdict(input: Omit<EligibilityInput, "lineItemId">, item: Eligibil
       ...base,
       eligible: false,
       reason: "already_requested",
-      message: `There's already an open request for ${item.title}. We'll be in touch about it soon.`,
+      message: c.t("eligibility.alreadyRequested", { item: item.title }),
     };
   }
   const exclusion = exclusionOf(item, option);
   if (exclusion) {
-    const what = exclusion === "custom" ? "custom-made" : exclusion === "engraved" ? "engraved" : "a final-sale piece";
     return {
       ...base,
       eligible: false,
       reason: "excluded_item",
-      message: `${item.title} is ${what}, so it can't be ${VERB[option]}.`,
+      message: c.t("eligibility.excluded", { item: item.title, why: c.t(`eligibility.why.${exclusion}`), done }),
     };
   }
 
   const windowDays = windowDaysFor(option, input.windows);
   if (windowDays === null) {
-    return { ...base, eligible: true, message: `${item.title} is eligible for a complimentary care refresh.` };
+    return { ...base, eligible: true, message: c.t("eligibility.eligibleCare", { item: item.title }) };
   }
   const delivered = deliveryDate(input.order) as Date;
   const deadline = new Date(delivered.getTime() + windowDays * DAY_MS);
   const remaining = deadline.getTime() - input.now.getTime();
   const window = { windowDays, deadline: deadline.toISOString(), daysLeft: Math.max(0, Math.ceil(remaining / DAY_MS)) };
-  const date = formatDate(deadline, input.timezone);
+  const date = c.date(deadline, input.timezone);
   if (remaining < 0) {
     return {
       ...base,
       ...window,
       eligible: false,
       reason: "window_expired",
-      message: `The ${windowDays}-day ${noun} window for ${item.title} ended on ${date}.`,
+      message: c.t("eligibility.windowEnded", { days: windowDays, request, item: item.title, date }),
     };
   }
-  const left = window.daysLeft === 0 ? "today is the last day" : `${plural(window.daysLeft, "day")} left`;
+  const left =
+    window.daysLeft === 0 ? c.t("eligibility.lastDay") : c.t("eligibility.left", { days: c.days(window.daysLeft) });
   return {
     ...base,
     ...window,
     eligible: true,
-    message: `${item.title} can be ${VERB[option]} until ${date} (${left}).`,
+    message: c.t("eligibility.eligible", { item: item.title, done, date, left }),
   };
 }
 
@@ -247,11 +223,11 @@ export function returnEligibility(input: EligibilityInput): Eligibility {
   if (input.lineItemId !== undefined && input.lineItemId !== "") {
     item = items.find((li) => li.id === input.lineItemId);
     if (!item)
-      return { eligible: false, reason: "item_not_found", message: "We couldn't find that piece in this order." };
+      return { eligible: false, reason: "item_not_found", message: copyOf(input).t("eligibility.itemNotFound") };
   } else if (items.length === 1) {
     item = items[0];
   } else if (items.length === 0) {
-    return { eligible: false, reason: "item_not_found", message: "We couldn't find any pieces in this order." };
+    return { eligible: false, reason: "item_not_found", message: copyOf(input).t("eligibility.noItems") };
   } else {
     return itemRequired(input);
   }
@@ -260,28 +236,30 @@ export function returnEligibility(input: EligibilityInput): Eligibility {
 
 function itemRequired(input: Omit<EligibilityInput, "lineItemId">): Eligibility {
   const verdicts = itemsEligibility(input);
-  const noun = REQUEST_NOUN[input.option];
+  const c = copyOf(input);
+  const request = c.t(`request.${input.option}`);
   if (verdicts.some((v) => v.eligible)) {
     return {
       eligible: false,
       reason: "item_required",
-      message: `Which piece would you like to ${input.option === "care" ? "send for a care refresh" : noun}? Choose one from your order.`,
+      message: c.t("eligibility.whichItem", { verb: c.t(`verb.${input.option}`) }),
     };
   }
   const reasons = new Set(verdicts.map((v) => v.reason));
   const only = reasons.size === 1 ? [...reasons][0] : undefined;
   const why =
     only === "window_expired"
-      ? ` The ${verdicts[0].windowDays}-day ${noun} window has ended.`
+      ? c.t("eligibility.noneWhy.window", { days: verdicts[0].windowDays ?? 0, request })
       : only === "excluded_item"
-        ? ` They are all custom, engraved or final-sale pieces.`
+        ? c.t("eligibility.noneWhy.excluded")
         : only === "already_requested"
-          ? " Each already has an open request."
+          ? c.t("eligibility.noneWhy.requested")
           : "";
+  const done = c.t(`done.${input.option}`);
   return {
     eligible: false,
     reason: "item_required",
-    message: `None of the pieces in this order can be ${VERB[input.option]} online.${why}`,
+    message: why ? c.t("eligibility.noneEligibleWhy", { done, why }) : c.t("eligibility.noneEligible", { done }),
   };
 }
 

@@ -2,6 +2,8 @@
 // stylist. Steps: placed → paid → in production → shipped → out for delivery → delivered, or an exception /
 // cancellation after the last step reached.
 
+import { type CopyKey, copyFor, type Locale } from "./copy";
+
 export const TIMELINE_STEPS = ["placed", "paid", "in_production", "shipped", "out_for_delivery", "delivered"] as const;
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 
@@ -71,11 +73,17 @@ function latestAt(order: TimelineOrder): Map<string, string> {
  *   stay `upcoming` (delivery can still happen). `cancelled`: the same, but the remaining steps are dropped.
  * - `at` is the latest history entry for that status (`placedAt` for "placed" when the history lacks it).
  */
-export function orderTimeline(order: TimelineOrder): { timeline: TimelineEntry[]; shipping: Shipping } {
+export function orderTimeline(
+  order: TimelineOrder,
+  locale: Locale = "en",
+): { timeline: TimelineEntry[]; shipping: Shipping } {
   const at = latestAt(order);
+  const copy = copyFor(locale);
+  const label = (status: string) =>
+    status in STATUS_LABELS ? copy.t(`timeline.${status}` as CopyKey) : humanise(status);
   const entry = (status: string, state: TimelineEntry["state"]): TimelineEntry => {
     const when = at.get(status);
-    return { status, label: STATUS_LABELS[status] ?? humanise(status), ...(when ? { at: when } : {}), state };
+    return { status, label: label(status), ...(when ? { at: when } : {}), state };
   };
 
   const timeline: TimelineEntry[] = [];

@@ -2,7 +2,7 @@
 // one-tap relaxations to offer. Filters never relax silently here: `rankProducts` only ranks products that match,
 // and `relaxations` only proposes (PRODUCT.md §2.1, old-system-gaps §3).
 
-import { formatMoney } from "./money";
+import { type Copy, copyFor, type Locale } from "./copy";
 import type { Category, Metal, ProductFilters } from "./understanding/types";
 
 /** What ranking needs of a product (the store's `Product` satisfies it). */
@@ -33,6 +33,8 @@ export interface RankRequest {
   filters: ProductFilters;
   /** Search words that are not filters ("solitaire", "pearl"), from the understanding step. */
   terms: string[];
+  /** The language of `why` (default English). */
+  locale?: Locale;
 }
 
 // ---------- filters ----------
@@ -53,6 +55,8 @@ export function metalMatches(wanted: Metal, actual: Metal | null): boolean {
 export function matchesFilters(product: RankableProduct, filters: ProductFilters): boolean {
   if (filters.category !== undefined && product.category !== filters.category) return false;
   if (filters.metal !== undefined && !metalMatches(filters.metal, product.metal)) return false;
+  if (filters.excludeCategories?.includes(product.category)) return false;
+  if (filters.excludeMetals?.some((m) => metalMatches(m, product.metal))) return false;
   if (isNumber(filters.priceMin) && !(product.price >= filters.priceMin)) return false;
   if (isNumber(filters.priceMax) && !(product.price <= filters.priceMax)) return false;
   if (filters.readyToShip !== undefined && product.readyToShip !== filters.readyToShip) return false;
@@ -89,21 +93,10 @@ function words(text: string): string[] {
     .map(stem);
 }
 
-const METAL_LABEL: Record<Metal, string> = {
-  yellow_gold: "yellow gold",
-  white_gold: "white gold",
-  rose_gold: "rose gold",
-  gold: "gold",
-  platinum: "platinum",
-  silver: "silver",
-};
-
-const CATEGORY_PLURAL: Record<Category, string> = {
-  ring: "rings",
-  necklace: "necklaces",
-  earring: "earrings",
-  bracelet: "bracelets",
-};
+/** "rings", "bagues", "anillos", "Ringe"; "pieces" without a category. */
+export const categoryPlural = (copy: Copy, category: Category | undefined): string =>
+  copy.t(category ? `category.${category}` : "category.any");
+export const metalName = (copy: Copy, metal: Metal): string => copy.t(`metal.${metal}`);
 
 /** Tags that make a piece a natural gift when the shopper says it is one (stemmed, hyphens as spaces). */
 const GIFT_TAGS = new Set(
@@ -243,7 +236,7 @@ export function rankProducts<P extends RankableProduct>(products: P[], request: 
     return {
       product,
       score: Math.round(score * 10_000) / 10_000,
-      why: why(product, filters, rel, hasPriceFilter, inStock),
+      why: why(copyFor(request.locale), product, filters, rel, hasPriceFilter, inStock),
     };
   });
   return ranked.sort(
@@ -252,6 +245,7 @@ export function rankProducts<P extends RankableProduct>(products: P[], request: 
 }
 
 function why(
+  copy: Copy,
   product: RankableProduct,
   filters: ProductFilters,
   rel: Relevance,
@@ -259,14 +253,14 @@ function why(
   inStock: boolean,
 ): string {
   const parts: string[] = [];
-  if (!inStock && product.readyToShip) parts.push("Sold out");
-  else if (product.readyToShip) parts.push("Ready to ship");
-  else if (filters.readyToShip === false) parts.push("Made to order");
-  if (filters.metal && product.metal) parts.push(METAL_LABEL[product.metal]);
-  if (rel.matchedTerms.length) parts.push(`matches “${rel.matchedTerms.slice(0, 2).join(", ")}”`);
-  if (rel.gift) parts.push("a gift favourite");
-  if (product.featured) parts.push("shop favourite");
-  if (hasPriceFilter) parts.push("within budget");
+  if (!inStock && product.readyToShip) parts.push(copy.t("why.soldOut"));
+  else if (product.readyToShip) parts.push(copy.t("why.ready"));
+  else if (filters.readyToShip === false) parts.push(copy.t("why.madeToOrder"));
+  if (filters.metal && product.metal) parts.push(copy.t("why.metal", { metal: metalName(copy, product.metal) }));
+  if (rel.matchedTerms.length) parts.push(copy.t("why.matches", { terms: rel.matchedTerms.slice(0, 2).join(", ") }));
+  if (rel.gift) parts.push(copy.t("why.gift"));
+  if (product.featured) parts.push(copy.t("why.featured"));
+  if (hasPriceFilter) parts.push(copy.t("why.budget"));
   const text = parts.slice(0, 4).join(" · ");
   return text ? text[0].toUpperCase() + text.slice(1) : "";
 }
@@ -274,7 +268,13 @@ function why(
 // ---------- relaxations ----------
 
 export type RelaxationKind =
-  "raise_max" | "lower_min" | "drop_metal" | "include_made_to_order" | "drop_category" | "drop_size";
+  | "raise_max"
+  | "lower_min"
+  | "drop_metal"
+  | "include_made_to_order"
+  | "drop_category"
+  | "drop_size"
+  | "drop_exclusions";
 
 export interface Relaxation {
   label: string;
@@ -318,15 +318,21 @@ function without(filters: ProductFilters, key: keyof ProductFilters): ProductFil
  * floor by ~20%, include made-to-order, any ring size, any metal, any kind of piece.
  * At most one relaxation per kind. Labels use the shop currency ("Show rings up to $1,000"). Nothing is applied here.
  */
-export function relaxations(filters: ProductFilters, counts?: RelaxationCounts, currency = "USD"): Relaxation[] {
-  const noun = filters.category ? CATEGORY_PLURAL[filters.category] : "pieces";
+export function relaxations(
+  filters: ProductFilters,
+  counts?: RelaxationCounts,
+  currency = "USD",
+  locale: Locale = "en",
+): Relaxation[] {
+  const copy = copyFor(locale);
+  const what = categoryPlural(copy, filters.category);
   const out: Relaxation[] = [];
 
   if (isNumber(filters.priceMax) && filters.priceMax > 0) {
     const max = niceCeil(filters.priceMax * 1.25);
     out.push({
       kind: "raise_max",
-      label: `Show ${noun} up to ${formatMoney(max, currency)}`,
+      label: copy.t("relax.upTo", { what, max: copy.money(max, currency) }),
       filters: { ...filters, priceMax: max },
     });
   }
@@ -335,27 +341,31 @@ export function relaxations(filters: ProductFilters, counts?: RelaxationCounts, 
     const next = min > 0 ? { ...filters, priceMin: min } : without(filters, "priceMin");
     const label =
       min > 0
-        ? `Show ${noun} from ${formatMoney(min, currency)}`
+        ? copy.t("relax.from", { what, min: copy.money(min, currency) })
         : isNumber(filters.priceMax)
-          ? `Show ${noun} up to ${formatMoney(filters.priceMax, currency)}`
-          : `Show ${noun} at any price`;
+          ? copy.t("relax.upTo", { what, max: copy.money(filters.priceMax, currency) })
+          : copy.t("relax.anyPrice", { what });
     out.push({ kind: "lower_min", label, filters: next });
   }
   if (filters.readyToShip === true) {
     out.push({
       kind: "include_made_to_order",
-      label: "Include made-to-order",
+      label: copy.t("relax.madeToOrder"),
       filters: without(filters, "readyToShip"),
     });
   }
   if (isNumber(filters.ringSize)) {
-    out.push({ kind: "drop_size", label: "Any ring size (we can resize)", filters: without(filters, "ringSize") });
+    out.push({ kind: "drop_size", label: copy.t("relax.anySize"), filters: without(filters, "ringSize") });
   }
   if (filters.metal) {
-    out.push({ kind: "drop_metal", label: "Any metal", filters: without(filters, "metal") });
+    out.push({ kind: "drop_metal", label: copy.t("relax.anyMetal"), filters: without(filters, "metal") });
   }
   if (filters.category) {
-    out.push({ kind: "drop_category", label: "Any type of jewelry", filters: without(filters, "category") });
+    out.push({ kind: "drop_category", label: copy.t("relax.anyCategory"), filters: without(filters, "category") });
+  }
+  if (filters.excludeMetals?.length || filters.excludeCategories?.length) {
+    const { excludeMetals: _m, excludeCategories: _c, ...rest } = filters;
+    out.push({ kind: "drop_exclusions", label: copy.t("relax.exclusions"), filters: rest });
   }
 
   if (!counts) return out;

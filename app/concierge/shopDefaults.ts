@@ -22,6 +22,7 @@ export function defaultShopSettings(timezone = "America/New_York"): ShopSettings
     businessHours: { timezone, days: { 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: weekday } },
     sla: { standardHours: 4, priorityHours: 1 },
     returns: { returnWindowDays: 30, resizeWindowDays: 60, exchangeWindowDays: 30 },
+    locale: "en",
   };
 }
 

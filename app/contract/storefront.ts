@@ -33,6 +33,8 @@ const money = z.number().finite().min(0).max(10_000_000);
 export const productFilters = z.object({
   category: z.enum(CATEGORIES).optional(),
   metal: z.enum(METALS).optional(),
+  excludeMetals: z.array(z.enum(METALS)).max(METALS.length).optional(),
+  excludeCategories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
   priceMin: money.optional(),
   priceMax: money.optional(),
   readyToShip: z.boolean().optional(),
@@ -80,18 +82,20 @@ export const action = z.discriminatedUnion("type", [
   z.object({ type: z.literal("faq"), topic: token(40) }),
 ]);
 
+/** A BCP 47 tag; replies follow it when it is English, French, Spanish or German. */
+export const locale = z
+  .string()
+  .trim()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag");
+
 export const messageRequest = z
   .object({
     visitorId,
     conversationId: conversationId.optional(),
     text: z.string().trim().min(1).max(1000).optional(),
     action: action.optional(),
-    locale: z
-      .string()
-      .trim()
-      .max(35)
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag")
-      .optional(),
+    locale: locale.optional(),
   })
   .refine((b) => (b.text === undefined) !== (b.action === undefined), {
     message: "send exactly one of text or action",
@@ -106,6 +110,20 @@ export const configQuery = z.object({
 });
 
 const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
+/** "gold,silver" → ["gold", "silver"]: every member must be one of `values`; repeats are dropped. */
+const listParam = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .max(200)
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(values)).max(values.length));
 const moneyParam = z
   .string()
   .regex(/^\d+(\.\d{1,2})?$/, "a non-negative amount")
@@ -117,6 +135,8 @@ export const productsQuery = z
     q: z.string().trim().max(200).optional(),
     category: z.enum(CATEGORIES).optional(),
     metal: z.enum(METALS).optional(),
+    excludeMetals: listParam(METALS).optional(),
+    excludeCategories: listParam(CATEGORIES).optional(),
     priceMin: moneyParam.optional(),
     priceMax: moneyParam.optional(),
     readyToShip: booleanParam.optional(),
@@ -145,6 +165,7 @@ export const returnRequest = z.object({
   newSize: ringSize.optional(),
   conversationId: conversationId.optional(),
   visitorId: visitorId.optional(),
+  locale: locale.optional(),
 });
 
 export const escalationRequest = z.object({
@@ -165,6 +186,7 @@ export const escalationRequest = z.object({
   preferredTime: z.string().trim().max(100).optional(),
   /** Honeypot: people leave it empty. */
   website: z.string().max(500).optional(),
+  locale: locale.optional(),
 });
 
 export const csatRequest = z.object({
@@ -172,6 +194,7 @@ export const csatRequest = z.object({
   visitorId: visitorId.optional(),
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(1000).optional(),
+  locale: locale.optional(),
 });
 
 export const shortlistRequest = z.object({

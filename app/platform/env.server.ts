@@ -70,6 +70,12 @@ const schema = z
     SMTP_URL: optionalString.pipe(urlWithSchemes(["smtp:", "smtps:"]).optional()),
     ROLLOUT_CHECK_SECONDS: intFrom(1, 3600, 60),
     MAIL_FROM: optionalString.pipe(z.email("must be an email address").optional()),
+    // The optional language model (any OpenAI-compatible chat-completions API): off unless both are set.
+    LLM_BASE_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
+    LLM_MODEL: optionalString.pipe(z.string().max(200).optional()),
+    LLM_API_KEY: optionalString.pipe(z.string().max(500).optional()),
+    LLM_TIMEOUT_MS: intFrom(100, 30_000, 1500),
+    LLM_DAILY_BUDGET: intFrom(0, 10_000_000, 1000),
     RETENTION_CONVERSATION_DAYS: intFrom(1, 3650, 90),
     RETENTION_ANALYTICS_DAYS: intFrom(1, 3650, 180),
     SHOPIFY_ADMIN_API_URL: optionalString.pipe(urlWithSchemes(["https:", "http:"]).optional()),
@@ -86,6 +92,24 @@ const schema = z
     }
     if (env.SHOPIFY_API_KEY && !env.SHOPIFY_APP_URL) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "is required in Shopify mode" });
+    }
+    if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
+      const missing = env.LLM_BASE_URL ? "LLM_MODEL" : "LLM_BASE_URL";
+      ctx.addIssue({ code: "custom", path: [missing], message: "set both LLM_BASE_URL and LLM_MODEL, or neither" });
+    }
+    if (env.LLM_API_KEY && !env.LLM_BASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required when LLM_API_KEY is set" });
+    }
+    // The key and the shoppers' (masked) messages travel to it: plain http only to this machine.
+    if (env.LLM_BASE_URL && URL.canParse(env.LLM_BASE_URL)) {
+      const url = new URL(env.LLM_BASE_URL);
+      if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["LLM_BASE_URL"],
+          message: "must use https (http only on a loopback address)",
+        });
+      }
     }
     if (env.SMTP_URL && !env.MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
@@ -122,6 +146,8 @@ export interface AppEnv {
   rateLimitLookupsPerMinute: number;
   smtpUrl?: string;
   mailFrom?: string;
+  /** The optional language model for messages the rules cannot read; absent = rules only. */
+  languageModel?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number; dailyBudget: number };
   retentionConversationDays: number;
   retentionAnalyticsDays: number;
   /** Replaces https://{shop} for Admin API calls (a loopback fake in tests). */
@@ -183,6 +209,17 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     rateLimitLookupsPerMinute: env.RATE_LIMIT_LOOKUPS_PER_MINUTE,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    ...(env.LLM_BASE_URL && env.LLM_MODEL
+      ? {
+          languageModel: {
+            baseUrl: env.LLM_BASE_URL,
+            model: env.LLM_MODEL,
+            ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
+            timeoutMs: env.LLM_TIMEOUT_MS,
+            dailyBudget: env.LLM_DAILY_BUDGET,
+          },
+        }
+      : {}),
     retentionConversationDays: env.RETENTION_CONVERSATION_DAYS,
     retentionAnalyticsDays: env.RETENTION_ANALYTICS_DAYS,
     adminApiUrl: env.SHOPIFY_ADMIN_API_URL,

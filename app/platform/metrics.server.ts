@@ -2,6 +2,17 @@
 
 import client from "prom-client";
 
+/** What became of a message the rules could not read (services/modelFallback.server.ts). */
+export const LANGUAGE_MODEL_OUTCOMES = [
+  "used",
+  "invalid",
+  "timeout",
+  "error",
+  "breaker_open",
+  "over_budget",
+  "cached",
+] as const;
+
 export interface RolloutReading {
   shop: string;
   enabled: boolean;
@@ -71,6 +82,18 @@ export function createMetrics() {
       labelNames: ["scope"] as const,
       registers: [registry],
     }),
+    languageModelCalls: new client.Counter({
+      name: "concierge_language_model_calls_total",
+      help: "Messages the rules could not read, by what the optional language model did with them",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    languageModelDuration: new client.Histogram({
+      name: "concierge_language_model_duration_seconds",
+      help: "Time the language model took to answer (or to fail)",
+      buckets: [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 5],
+      registers: [registry],
+    }),
     storeErrors: new client.Counter({
       name: "concierge_store_errors_total",
       help: "Store operations that failed",
@@ -124,6 +147,7 @@ export function createMetrics() {
   m.conversions.inc(0);
   for (const kind of ["webhook", "mail", "backfill"]) m.jobs.inc({ kind, outcome: "dead" }, 0);
   for (const scope of ["general", "lookup"]) m.rateLimited.inc({ scope }, 0);
+  for (const outcome of LANGUAGE_MODEL_OUTCOMES) m.languageModelCalls.inc({ outcome }, 0);
   return m;
 }
 

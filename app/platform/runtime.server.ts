@@ -2,10 +2,12 @@
 
 import type { Logger } from "pino";
 import { seedDemoShop, isDemoShopSeeded } from "~/services/demoShop.server";
+import { createModelFallback, type ModelFallback } from "~/services/modelFallback.server";
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
 import { instrumentStore } from "./instrumentedStore.server";
+import { openAiCompatibleModel } from "./languageModel.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
 import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
@@ -28,6 +30,8 @@ export interface Runtime {
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
   analyticsSalt: string;
+  /** The optional language model for messages the rules cannot read (null when not configured). */
+  languageModel: ModelFallback | null;
   /** Storefront request counts, errors and latency per shop, flushed to the store every few seconds. */
   requestStats: RequestStatsRecorder;
   /** Null without SMTP_URL: nothing is sent, and the admin says so. */
@@ -70,7 +74,21 @@ async function createRuntime(): Promise<Runtime> {
   if (env.mode === "shopify" && !env.metricsToken) {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
-  logger.info({ mode: env.mode, store: store.kind, appUrl: env.appUrl }, "runtime ready");
+  const languageModel = env.languageModel
+    ? createModelFallback({
+        model: openAiCompatibleModel(env.languageModel),
+        timeoutMs: env.languageModel.timeoutMs,
+        dailyBudget: env.languageModel.dailyBudget,
+        record: (outcome, seconds) => {
+          metrics.languageModelCalls.inc({ outcome });
+          if (seconds !== undefined) metrics.languageModelDuration.observe(seconds);
+        },
+      })
+    : null;
+  logger.info(
+    { mode: env.mode, store: store.kind, appUrl: env.appUrl, languageModel: env.languageModel?.model ?? null },
+    "runtime ready",
+  );
   const requestStats = createRequestStatsRecorder(store, logger);
   const mailer = createMailer(env.smtpUrl, env.mailFrom);
   if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
@@ -82,6 +100,7 @@ async function createRuntime(): Promise<Runtime> {
     shopify,
     proxySecret,
     analyticsSalt,
+    languageModel,
     requestStats,
     mailer,
     adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),

@@ -3,12 +3,13 @@
 import { csatRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { submitCsat } from "~/services/csat.server";
+import { replyCopy } from "~/services/replies.server";
 
 const endpoint = proxyEndpoint("csat", {
   POST: {
     body: csatRequest,
-    handler: async ({ runtime, shop, body, now }) => {
-      const { followUp } = await submitCsat(runtime, shop, body, now);
+    handler: async ({ runtime, shop, shopRow, body, now }) => {
+      const { followUp } = await submitCsat(runtime, shop, body, now, replyCopy(shopRow, body.locale));
       return { body: { ok: true, ...(followUp ? { followUp } : {}) } };
     },
   },

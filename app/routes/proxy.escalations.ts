@@ -2,6 +2,7 @@
 
 import { escalationRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { replyCopy } from "~/services/replies.server";
 import { createEscalation, decoyTicket, ticketView } from "~/services/tickets.server";
 
 const endpoint = proxyEndpoint("escalations", {
@@ -15,7 +16,7 @@ const endpoint = proxyEndpoint("escalations", {
         return { body: { ticket: decoyTicket(shop, now) } };
       }
       const ticket = await createEscalation(runtime, shop, body, now);
-      return { body: { ticket: ticketView(shop, ticket, now) } };
+      return { body: { ticket: ticketView(shop, ticket, now, replyCopy(shop, body.locale).locale) } };
     },
   },
 });

@@ -3,6 +3,7 @@
 import { returnRequest } from "~/contract/storefront";
 import { AppError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { replyCopy } from "~/services/replies.server";
 import { createReturn, nextStepsFor } from "~/services/returns.server";
 
 const endpoint = proxyEndpoint("returns", {
@@ -26,7 +27,7 @@ const endpoint = proxyEndpoint("returns", {
             orderNumber: request.orderNumber,
             lineItemId: request.lineItemId,
             eligibility: request.eligibility,
-            nextSteps: nextStepsFor(request.option),
+            nextSteps: nextStepsFor(request.option, replyCopy(shopRow!, body.locale)),
           },
         },
       };

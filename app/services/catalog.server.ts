@@ -1,9 +1,15 @@
 // Product discovery on the shop's own catalog: store filters first, then the domain's ranking.
 
+import { copyFor, type Locale, replyLocale } from "~/concierge/copy";
 import type { ProductCard } from "~/concierge/messages";
-import { formatMoney } from "~/concierge/money";
-import { niceCeil, rankProducts, relaxations as proposeRelaxations, type Relaxation } from "~/concierge/ranking";
-import type { Category, ProductFilters } from "~/concierge/understanding/types";
+import {
+  categoryPlural,
+  niceCeil,
+  rankProducts,
+  relaxations as proposeRelaxations,
+  type Relaxation,
+} from "~/concierge/ranking";
+import type { ProductFilters } from "~/concierge/understanding/types";
 import type { Runtime } from "~/platform/runtime.server";
 import { InvalidCursorError } from "~/store/cursor";
 import type { Product, ProductQuery, Shop } from "~/store/port";
@@ -15,12 +21,16 @@ export interface SearchRequest {
   terms: string[];
   /** "cheaper ones" / "pricier ones" with no price to move: the same matches, ordered by price instead. */
   sort?: "price_asc" | "price_desc" | null;
+  /** The language of each card's `why` (default English). */
+  locale?: Locale;
 }
 
 function storeQuery(filters: ProductFilters): ProductQuery {
   return {
     category: filters.category,
     metal: filters.metal,
+    excludeMetals: filters.excludeMetals,
+    excludeCategories: filters.excludeCategories,
     priceMin: filters.priceMin,
     priceMax: filters.priceMax,
     readyToShip: filters.readyToShip,
@@ -43,7 +53,7 @@ async function candidates(runtime: Runtime, shop: string, filters: ProductFilter
 /** Ranked matches for a request (relevance, ready-to-ship, featured, price fit). */
 export async function rankedProducts(runtime: Runtime, shop: string, request: SearchRequest) {
   const found = await candidates(runtime, shop, request.filters);
-  const ranked = rankProducts(found, { filters: request.filters, terms: request.terms });
+  const ranked = rankProducts(found, { filters: request.filters, terms: request.terms, locale: request.locale });
   if (!request.sort) return ranked;
   // Array.prototype.sort is stable: equal prices keep their ranked order.
   const direction = request.sort === "price_asc" ? 1 : -1;
@@ -51,15 +61,20 @@ export async function rankedProducts(runtime: Runtime, shop: string, request: Se
 }
 
 /** One-tap relaxations that actually find something; never applied silently. */
-export async function workingRelaxations(runtime: Runtime, shop: Shop, filters: ProductFilters): Promise<Relaxation[]> {
+export async function workingRelaxations(
+  runtime: Runtime,
+  shop: Shop,
+  filters: ProductFilters,
+  locale: Locale = "en",
+): Promise<Relaxation[]> {
   const useful: Relaxation[] = [];
-  for (const proposed of proposeRelaxations(filters, undefined, shop.currency)) {
+  for (const proposed of proposeRelaxations(filters, undefined, shop.currency, locale)) {
     const page = await runtime.store.products.find(shop.shop, storeQuery(proposed.filters), { limit: 1 });
     const relaxation =
       page.items.length > 0
         ? proposed
         : proposed.kind === "raise_max"
-          ? await reachingCeiling(runtime, shop, filters)
+          ? await reachingCeiling(runtime, shop, filters, locale)
           : null;
     if (relaxation) useful.push(relaxation);
     if (useful.length === 3) break;
@@ -67,27 +82,25 @@ export async function workingRelaxations(runtime: Runtime, shop: Shop, filters: 
   return useful;
 }
 
-const PLURAL: Record<Category, string> = {
-  ring: "rings",
-  necklace: "necklaces",
-  earring: "earrings",
-  bracelet: "bracelets",
-};
-
 /**
  * When a ceiling ~25% higher still finds nothing ("platinum rings under $800": the cheapest is $1,450), the
  * shopper's other wishes (metal, kind, ready to ship) are likely worth more to them than the budget, so offer
  * the round ceiling that reaches the cheapest piece matching everything else — still only as a suggestion.
  */
-async function reachingCeiling(runtime: Runtime, shop: Shop, filters: ProductFilters): Promise<Relaxation | null> {
+async function reachingCeiling(
+  runtime: Runtime,
+  shop: Shop,
+  filters: ProductFilters,
+  locale: Locale,
+): Promise<Relaxation | null> {
   const { priceMax: _ceiling, ...rest } = filters;
   const prices = (await candidates(runtime, shop.shop, rest)).map((p) => p.price).filter((price) => price > 0);
   if (prices.length === 0) return null;
   const max = niceCeil(Math.min(...prices));
-  const noun = filters.category ? PLURAL[filters.category] : "pieces";
+  const copy = copyFor(locale);
   return {
     kind: "raise_max",
-    label: `Show ${noun} up to ${formatMoney(max, shop.currency)}`,
+    label: copy.t("relax.upTo", { what: categoryPlural(copy, filters.category), max: copy.money(max, shop.currency) }),
     filters: { ...filters, priceMax: max },
   };
 }
@@ -141,6 +154,8 @@ export async function searchCatalog(
     q?: string;
     category?: ProductFilters["category"];
     metal?: ProductFilters["metal"];
+    excludeMetals?: ProductFilters["excludeMetals"];
+    excludeCategories?: ProductFilters["excludeCategories"];
     priceMin?: number;
     priceMax?: number;
     readyToShip?: boolean;
@@ -153,6 +168,8 @@ export async function searchCatalog(
   const filters: ProductFilters = {};
   if (query.category) filters.category = query.category;
   if (query.metal) filters.metal = query.metal;
+  if (query.excludeMetals?.length) filters.excludeMetals = query.excludeMetals;
+  if (query.excludeCategories?.length) filters.excludeCategories = query.excludeCategories;
   if (query.priceMin !== undefined) filters.priceMin = query.priceMin;
   if (query.priceMax !== undefined) filters.priceMax = query.priceMax;
   if (query.readyToShip !== undefined) filters.readyToShip = query.readyToShip;
@@ -160,7 +177,9 @@ export async function searchCatalog(
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((t) => t.length > 1);
-  const ranked = await rankedProducts(runtime, shop.shop, { filters, terms });
+  // Outside a conversation the cards' `why` is in the shop's primary language.
+  const locale = replyLocale(undefined, shop.settings.locale);
+  const ranked = await rankedProducts(runtime, shop.shop, { filters, terms, locale });
   const slice = ranked.slice(offset, offset + limit);
   const next = offset + limit < ranked.length ? encodeOffset(offset + limit) : null;
   return { products: slice.map((r) => productCard(runtime, shop, r.product, r.why)), nextCursor: next };

@@ -1,5 +1,6 @@
 // CSAT: one rating per conversation; a rating of 2 or less offers a stylist at once.
 
+import { type Copy, copyFor } from "~/concierge/copy";
 import type { Message } from "~/concierge/messages";
 import { AppError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
@@ -16,6 +17,7 @@ export async function submitCsat(
   shop: string,
   input: { conversationId: string; rating: number; comment?: string | null; visitorId?: string },
   now: Date,
+  copy: Copy = copyFor("en"),
 ): Promise<{ rating: CsatRating; followUp?: Message }> {
   const conversation = await runtime.store.conversations.get(shop, input.conversationId);
   if (!conversation || conversation.erasedAt || (input.visitorId && conversation.visitorId !== input.visitorId)) {
@@ -54,7 +56,7 @@ export async function submitCsat(
   if (low)
     return {
       rating,
-      followUp: stylistOffer("I'm sorry we fell short. Would you like a stylist to follow up personally?"),
+      followUp: stylistOffer(copy, copy.t("csat.sorry")),
     };
   return { rating };
 }

@@ -2,6 +2,7 @@
 // An unknown number and a wrong contact get the same 404 from the same amount of work (no enumeration).
 
 import { timingSafeEqual, createHash } from "node:crypto";
+import type { Locale } from "~/concierge/copy";
 import type { OrderView } from "~/concierge/messages";
 import { normaliseOrderNumber } from "~/concierge/orderNumber";
 import { orderTimeline } from "~/concierge/orderTimeline";
@@ -67,8 +68,8 @@ export async function recentOrdersOf(runtime: Runtime, shop: string, customerId:
   return [...page.items].sort((a, b) => (a.placedAt < b.placedAt ? 1 : -1)).slice(0, limit);
 }
 
-export function orderView(order: Order): OrderView {
-  const { timeline, shipping } = orderTimeline(order);
+export function orderView(order: Order, locale: Locale = "en"): OrderView {
+  const { timeline, shipping } = orderTimeline(order, locale);
   return {
     number: order.number,
     name: order.name,

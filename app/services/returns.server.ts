@@ -1,6 +1,7 @@
 // Returns, resizes, exchanges and care refreshes: eligibility first, then a request in the admin queue.
 // Nothing is refunded automatically.
 
+import type { Copy } from "~/concierge/copy";
 import { itemsEligibility, returnEligibility, type Eligibility } from "~/concierge/eligibility";
 import type { ReturnOptionName } from "~/concierge/messages";
 import { AppError } from "~/platform/errors.server";
@@ -9,7 +10,7 @@ import type { Runtime } from "~/platform/runtime.server";
 import { DuplicateError, type Order, type ReturnRequest, type Shop } from "~/store/port";
 import { attachableConversation, noteInConversation } from "./conversationNotes.server";
 import { findOrder, type OrderLookup } from "./orders.server";
-import { text } from "./replies.server";
+import { replyCopy, text } from "./replies.server";
 
 export interface ReturnInput extends OrderLookup {
   lineItemId?: string;
@@ -19,17 +20,9 @@ export interface ReturnInput extends OrderLookup {
   conversationId?: string | null;
   /** The widget's visitor: the request is linked only to this visitor's own conversation. */
   visitorId?: string | null;
+  /** The widget's language for what the shopper reads back (BCP 47). */
+  locale?: string;
 }
-
-const NEXT_STEPS: Record<ReturnOptionName, string> = {
-  return:
-    "We've received your return request. Our team reviews it within 1 business day and emails you a prepaid label and packing instructions. Refunds go to the original payment method once the piece arrives and is inspected.",
-  resize:
-    "We've received your resize request. Our team confirms the new size within 1 business day and sends a prepaid, insured label. Resizing usually takes 7–10 business days once the ring reaches our workshop.",
-  exchange:
-    "We've received your exchange request. A stylist will confirm the replacement piece with you within 1 business day, then send a prepaid label.",
-  care: "We've received your care request. We'll email a prepaid, insured label; cleaning and inspection take about 5 business days once the piece arrives.",
-};
 
 async function openItemIds(runtime: Runtime, shop: string, order: Order): Promise<string[]> {
   const open: string[] = [];
@@ -66,7 +59,8 @@ function orderVerdict(overall: Eligibility, items: Eligibility[]): Eligibility {
 export async function previewReturn(runtime: Runtime, shop: Shop, input: ReturnInput, now: Date) {
   const order = await findOrder(runtime, shop.shop, input);
   const openRequestItemIds = await openItemIds(runtime, shop.shop, order);
-  const common = { order, option: input.option, windows: windowsOf(shop), now, openRequestItemIds };
+  const locale = replyCopy(shop, input.locale).locale;
+  const common = { order, option: input.option, windows: windowsOf(shop), now, openRequestItemIds, locale };
   const items = itemsEligibility(common);
   return {
     order,
@@ -121,7 +115,10 @@ export async function createReturn(
     throw error;
   }
   if (conversation) {
-    const confirmation = text(`${NEXT_STEPS[created.option]} Your reference is ${created.rma}.`);
+    const copy = replyCopy(shop, input.locale);
+    const confirmation = text(
+      copy.t("returns.reference", { steps: nextStepsFor(created.option, copy), rma: created.rma }),
+    );
     await noteInConversation(runtime, shop.shop, conversation, confirmation, now, "return_exchange");
   }
   return created;
@@ -135,6 +132,7 @@ function duplicate(): AppError {
   );
 }
 
-export function nextStepsFor(option: ReturnOptionName): string {
-  return NEXT_STEPS[option];
+/** What happens next, in the request's language (else the shop's). */
+export function nextStepsFor(option: ReturnOptionName, copy: Copy): string {
+  return copy.t(`nextSteps.${option}`);
 }

@@ -184,6 +184,12 @@ export async function addInternalNote(ctx: AdminContext, id: string, body: strin
   return saved;
 }
 
+/** The language the shopper wrote in when they escalated (emails about the ticket use it), if it was recorded. */
+function ticketLocale(ticket: Ticket): string | null {
+  const locale = (ticket.context as { locale?: unknown }).locale;
+  return typeof locale === "string" ? locale : null;
+}
+
 /**
  * The agent's reply, written into the shopper's conversation as an `agent` message the widget shows, and emailed to
  * the ticket's contact when mail is configured (queued: the request never waits on a mail server).
@@ -210,7 +216,7 @@ export async function replyToShopper(ctx: AdminContext, id: string, body: string
     at: ctx.now,
   });
   const emailed = await notifyQuietly(runtime, "agent_reply", () =>
-    agentReplied(runtime, shop, ticket, { id: messageId, body }),
+    agentReplied(runtime, shop, ticket, { id: messageId, body }, ticketLocale(ticket)),
   );
   const saved = await runtime.store.tickets.update(
     shop.shop,

@@ -2,13 +2,14 @@
 // computed from the shop's business hours and SLA.
 
 import { describeReplyTime, expectedReplyBy } from "~/concierge/businessHours";
+import type { Locale } from "~/concierge/copy";
 import type { TicketView } from "~/concierge/messages";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop, Ticket } from "~/store/port";
 import { attachableConversation, noteInConversation } from "./conversationNotes.server";
 import { escalationAlert, notifyQuietly, ticketAcknowledged } from "./mail/notify.server";
-import { message } from "./replies.server";
+import { message, replyCopy } from "./replies.server";
 
 const TRANSCRIPT_EXCERPT = 30;
 const PRIORITY_TOPICS = new Set(["order_exception", "low_csat", "order_late"]);
@@ -21,6 +22,8 @@ export interface EscalationInput {
   topic: string;
   notes?: string | null;
   preferredTime?: string | null;
+  /** The widget's language, for the hand-off message in the conversation. */
+  locale?: string;
 }
 
 export async function createEscalation(
@@ -59,6 +62,8 @@ export async function createEscalation(
       transcript: messages
         .slice(-TRANSCRIPT_EXCERPT)
         .map((m) => ({ role: m.role, type: m.type, text: m.text, at: m.createdAt })),
+      // The shopper's language, so the emails about this ticket (acknowledgement, agents' replies) speak it too.
+      ...(input.locale ? { locale: replyCopy(shop, input.locale).locale } : {}),
     },
     internalNotes: [],
     events: [{ at: now.toISOString(), actor: "shopper", type: "created", data: { topic: input.topic } }],
@@ -72,28 +77,29 @@ export async function createEscalation(
       outcome: "escalated",
       updatedAt: now.toISOString(),
     });
-    const view = ticketView(shop, ticket, now);
+    const copy = replyCopy(shop, input.locale);
+    const view = ticketView(shop, ticket, now, copy.locale);
     const handoff = message({
       type: "handoff",
       ticket: view,
-      text: `A stylist has your request (ticket #${ticket.number}) and will reply ${view.expectedReplyText ?? "soon"}.`,
+      text: copy.t("handoff.text", { number: ticket.number, when: view.expectedReplyText ?? copy.t("when.shortly") }),
     });
     await noteInConversation(runtime, shop.shop, conversation, handoff, now);
   }
   runtime.metrics.ticketsCreated.inc();
   // Queued, never sent inline: a slow or absent mail server cannot slow the shopper's answer.
-  await notifyQuietly(runtime, "ticket_acknowledged", () => ticketAcknowledged(runtime, shop, ticket));
+  await notifyQuietly(runtime, "ticket_acknowledged", () => ticketAcknowledged(runtime, shop, ticket, input.locale));
   await notifyQuietly(runtime, "staff_escalation", () => escalationAlert(runtime, shop, ticket));
   return ticket;
 }
 
-export function ticketView(shop: Shop, ticket: Ticket, now: Date): TicketView {
+export function ticketView(shop: Shop, ticket: Ticket, now: Date, locale: Locale = "en"): TicketView {
   return {
     id: ticket.id,
     number: ticket.number,
     status: ticket.status,
     expectedReplyBy: ticket.slaDueAt,
-    expectedReplyText: describeReplyTime(new Date(ticket.slaDueAt), now, shop.settings.businessHours.timezone),
+    expectedReplyText: describeReplyTime(new Date(ticket.slaDueAt), now, shop.settings.businessHours.timezone, locale),
   };
 }
 

@@ -30,7 +30,10 @@ export interface ShopSettings {
   hoursConfirmedAt?: Iso;
   /** How synced products map to category, metal and ready-to-ship (defaults: see concierge/catalogMapping). */
   catalogMapping?: CatalogMapping;
-  /** Language of the emails staff receive, and of shoppers' emails when their own is unknown (default "en"). */
+  /**
+   * The shop's primary language (BCP 47, default "en"): of the emails staff receive, of shoppers' emails when
+   * their own is unknown, and of the concierge's replies when a request names none of en/fr/es/de.
+   */
   locale?: string;
 }
 
@@ -146,6 +149,10 @@ export interface ProductQuery {
   category?: Category;
   /** "gold" matches every gold family. */
   metal?: Metal;
+  /** Metals ruled out ("gold" rules out every gold family); a product without a metal is never ruled out. */
+  excludeMetals?: Metal[];
+  /** Categories ruled out. */
+  excludeCategories?: Category[];
   priceMin?: number;
   priceMax?: number;
   readyToShip?: boolean;

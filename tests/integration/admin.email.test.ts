@@ -78,8 +78,7 @@ async function mailAbout(match: (m: ReceivedMail) => boolean, what: string): Pro
 describe("email from the desk", () => {
   it("an escalation mails the shopper an acknowledgement and alerts owners, admins and support leads", async () => {
     const { ticketId, number } = await escalatedShopper(shopper, "v-mail-escalate", {
-      name: "Grace Hopper",
-      email: "grace.escalate@example.com",
+      contact: { name: "Grace Hopper", email: "grace.escalate@example.com" },
     });
     const ack = await mailAbout((m) => m.to.includes("grace.escalate@example.com"), "the acknowledgement");
     expect(ack.subject).toBe(`We have your request (ticket #${number}) — Aurora E2e`);
@@ -93,8 +92,7 @@ describe("email from the desk", () => {
 
   it("an agent's reply from the ticket reaches the shopper's chat and their inbox", async () => {
     const { conversationId, ticketId, number } = await escalatedShopper(shopper, "v-mail-reply", {
-      name: "Grace Hopper",
-      email: "grace.reply@example.com",
+      contact: { name: "Grace Hopper", email: "grace.reply@example.com" },
     });
     const reply = "Hi Grace, two platinum halos in size 6 are in stock. Shall I hold one?";
     const res = await agent.act(`/app/tickets/${ticketId}`, { intent: "reply", body: reply });
@@ -114,6 +112,22 @@ describe("email from the desk", () => {
     expect(transcript.conversation.messages.at(-1)).toMatchObject({ role: "agent", text: reply });
     const page = await agent.load(`/app/tickets/${ticketId}`, "routes/app.tickets.$id");
     expect(page.body.ticket.events.at(-1)).toMatchObject({ type: "replied", data: { emailed: true } });
+  });
+
+  it("a shopper who escalated in French gets the acknowledgement and the agent's reply in French", async () => {
+    const { ticketId, number } = await escalatedShopper(shopper, "v-mail-fr", {
+      contact: { name: "Amélie Poulain", email: "amelie@example.com" },
+      locale: "fr",
+    });
+    const ack = await mailAbout((m) => m.to.includes("amelie@example.com"), "the French acknowledgement");
+    expect(ack.subject).toBe(`Nous avons bien reçu votre demande (ticket n° ${number}) — Aurora E2e`);
+    const res = await agent.act(`/app/tickets/${ticketId}`, { intent: "reply", body: "Bonjour Amélie !" });
+    expect(res.body.emailed).toBe(true);
+    const reply = await mailAbout(
+      (m) => m.to.includes("amelie@example.com") && m.text.includes("Bonjour Amélie !"),
+      "the French reply",
+    );
+    expect(reply.subject).toBe(`Réponse à votre demande (ticket n° ${number}) — Aurora E2e`);
   });
 
   it("a lead's return decision is emailed to the order's address", async () => {
@@ -164,8 +178,7 @@ describe("email from the desk", () => {
 describe("the mail server is down", () => {
   it("replies answer at once and are queued; the email arrives once the server is back", async () => {
     const { ticketId } = await escalatedShopper(shopper, "v-mail-down", {
-      name: "Grace Hopper",
-      email: "grace.down@example.com",
+      contact: { name: "Grace Hopper", email: "grace.down@example.com" },
     });
     await mailAbout((m) => m.to.includes("grace.down@example.com"), "the acknowledgement");
     await smtp.close();

@@ -374,6 +374,30 @@ describe("GET /proxy/products", () => {
     expect(body.products[0].title).toMatch(/pearl/i);
   });
 
+  it("leaves out excluded metals (a family with its members) and categories, given comma-separated", async () => {
+    const all = await catalog({});
+    const kept = await catalog({ excludeMetals: "gold,silver", excludeCategories: "ring" });
+    expect(kept.length).toBeGreaterThan(0);
+    for (const card of kept) {
+      expect(card.category).not.toBe("ring");
+      expect(["gold", "yellow_gold", "white_gold", "rose_gold", "silver"]).not.toContain(card.metal);
+    }
+    const expected = all.filter((p) => p.category !== "ring" && !(p.metal && /gold|silver/.test(p.metal)));
+    expect(kept.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    const bad = await answer(await client.get("products", { excludeMetals: "gold,bronze" }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation.failed");
+  });
+
+  it("keeps an exclusion through the conversation: 'rings but not gold', then 'under 2000'", async () => {
+    const c = chat();
+    const first = await c.say("rings but not gold");
+    expect(first.entities).toMatchObject({ category: "ring", excludeMetals: ["gold"] });
+    const refined = await c.say("under 2000");
+    expect(refined.entities).toMatchObject({ category: "ring", excludeMetals: ["gold"], priceMax: 2000 });
+    for (const card of cardsOf(refined)) expect(card.metal ?? "").not.toMatch(/gold/);
+  });
+
   it("answers 400 when priceMin is greater than priceMax, and for a bad cursor", async () => {
     const inverted = await answer(await client.get("products", { priceMin: "900", priceMax: "100" }));
     expect(inverted.status).toBe(400);

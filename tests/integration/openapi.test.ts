@@ -183,7 +183,7 @@ describe("the OpenAPI document", () => {
 
     const turn = {
       conversationId: "conv_1",
-      understanding: { intent: "greeting", confidence: 1, entities: {} },
+      understanding: { intent: "greeting", confidence: 1, entities: {}, source: "rules" },
       requestId: "r-2",
     };
     const text = { id: "msg_1", type: "text", text: "Hello" };

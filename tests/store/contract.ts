@@ -431,6 +431,25 @@ export function storeContract(name: string, factory: StoreFactory): void {
           expect(await find({ metal: "silver", activeOnly: false })).toEqual(["p-05", "p-08"]);
         });
 
+        it("exclusions: a ruled-out family excludes its members, a product without a metal stays", async () => {
+          expect(await find({ excludeMetals: ["gold"] })).toEqual(["p-04", "p-05", "p-09"]);
+          expect(await find({ excludeMetals: ["silver", "platinum"] })).toEqual([
+            "p-01",
+            "p-02",
+            "p-03",
+            "p-06",
+            "p-09",
+          ]);
+          expect(await find({ metal: "gold", excludeMetals: ["rose_gold"] })).toEqual(["p-01", "p-02", "p-06"]);
+          expect(await find({ metal: "platinum", excludeMetals: ["platinum"] })).toEqual([]);
+          expect(await find({ excludeCategories: ["ring", "necklace"] })).toEqual(["p-05", "p-06", "p-09"]);
+          expect(await find({ category: "ring", excludeCategories: ["ring"] })).toEqual([]);
+          expect(
+            await find({ category: "ring", excludeMetals: ["white_gold"], excludeCategories: ["earring"] }),
+          ).toEqual(["p-01"]);
+          expect(await find({ excludeMetals: [], excludeCategories: [] })).toEqual(await find({}));
+        });
+
         it("price bounds are inclusive", async () => {
           expect(await find({ priceMin: 300, priceMax: 1200 })).toEqual(["p-01", "p-02", "p-03", "p-06"]);
           expect(await find({ priceMin: 2500 })).toEqual(["p-04"]);

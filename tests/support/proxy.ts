@@ -86,8 +86,9 @@ export function proxyClient(base: string, defaults: SignOptions): ProxyClient {
 export async function escalatedShopper(
   shopper: ProxyClient,
   visitorId: string,
-  contact: { name: string; email: string } = { name: "Grace Hopper", email: "grace@example.com" },
+  opts: { contact?: { name: string; email: string }; locale?: string } = {},
 ) {
+  const contact = opts.contact ?? { name: "Grace Hopper", email: "grace@example.com" };
   const turn = (await (
     await shopper.post("messages", { visitorId, text: "do you have platinum engagement rings?" })
   ).json()) as { conversationId: string };
@@ -98,6 +99,7 @@ export async function escalatedShopper(
       contact,
       topic: "custom_ring",
       notes: "Vintage halo, size 6",
+      ...(opts.locale ? { locale: opts.locale } : {}),
     })
   ).json()) as { ticket: { id: string; number: number } };
   return { conversationId: turn.conversationId, ticketId: escalation.ticket.id, number: escalation.ticket.number };

@@ -126,3 +126,45 @@ describe("environment", () => {
     });
   });
 });
+
+describe("environment: the optional language model", () => {
+  it("is off unless LLM_BASE_URL and LLM_MODEL are both set", () => {
+    expect(parseEnv({}).languageModel).toBeUndefined();
+    expect(problemsOf({ LLM_BASE_URL: "https://api.deepseek.com/v1" })).toEqual(["LLM_MODEL"]);
+    expect(problemsOf({ LLM_MODEL: "deepseek-chat" })).toEqual(["LLM_BASE_URL"]);
+    expect(problemsOf({ LLM_API_KEY: "sk-1" })).toEqual(["LLM_BASE_URL"]);
+  });
+
+  it("takes the URL, model, key, timeout (default 1.5 s) and per-shop daily budget", () => {
+    expect(
+      parseEnv({ LLM_BASE_URL: "https://api.openai.com/v1", LLM_MODEL: "gpt-4o-mini", LLM_API_KEY: "sk-x" })
+        .languageModel,
+    ).toEqual({
+      baseUrl: "https://api.openai.com/v1",
+      model: "gpt-4o-mini",
+      apiKey: "sk-x",
+      timeoutMs: 1500,
+      dailyBudget: 1000,
+    });
+    expect(
+      parseEnv({
+        LLM_BASE_URL: "http://127.0.0.1:11434/v1",
+        LLM_MODEL: "llama3.1",
+        LLM_TIMEOUT_MS: "800",
+        LLM_DAILY_BUDGET: "50",
+      }).languageModel,
+    ).toEqual({ baseUrl: "http://127.0.0.1:11434/v1", model: "llama3.1", timeoutMs: 800, dailyBudget: 50 });
+  });
+
+  it("refuses plain http away from this machine, a bad URL, and out-of-range numbers", () => {
+    const base = { LLM_MODEL: "m" };
+    expect(problemsOf({ ...base, LLM_BASE_URL: "http://llm.example.com/v1" })).toEqual(["LLM_BASE_URL"]);
+    expect(problemsOf({ ...base, LLM_BASE_URL: "ftp://llm.example.com" })).toEqual(["LLM_BASE_URL"]);
+    expect(problemsOf({ ...base, LLM_BASE_URL: "https://x.example/v1", LLM_TIMEOUT_MS: "5" })).toEqual([
+      "LLM_TIMEOUT_MS",
+    ]);
+    expect(problemsOf({ ...base, LLM_BASE_URL: "https://x.example/v1", LLM_DAILY_BUDGET: "-1" })).toEqual([
+      "LLM_DAILY_BUDGET",
+    ]);
+  });
+});

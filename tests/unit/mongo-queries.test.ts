@@ -47,6 +47,8 @@ function test(value: unknown, op: string, arg: unknown): boolean {
       return comparable && v <= a;
     case "$in":
       return (arg as unknown[]).some((x) => x === value);
+    case "$eq":
+      return value === arg;
     default:
       throw new Error(`evaluator does not know ${op}`);
   }
@@ -57,7 +59,14 @@ function matches(row: Row, filter: Document): boolean {
     if (key === "$or") return (cond as Document[]).some((c) => matches(row, c));
     if (key.startsWith("$")) throw new Error(`evaluator does not know ${key}`);
     const candidates = valuesAt(row, key);
-    if (isOperators(cond)) return Object.entries(cond).every(([op, arg]) => candidates.some((v) => test(v, op, arg)));
+    if (isOperators(cond)) {
+      return Object.entries(cond).every(([op, arg]) =>
+        // $nin holds when no value is in the list, a missing field included (MongoDB's semantics).
+        op === "$nin"
+          ? !candidates.some((v) => (arg as unknown[]).includes(v))
+          : candidates.some((v) => test(v, op, arg)),
+      );
+    }
     return candidates.some((v) => v === cond || (cond === null && v === undefined));
   });
 }
@@ -195,6 +204,54 @@ describe("productFilter", () => {
       rows.filter((r) => matches(r, q.productFilter(SHOP, query))).map((r) => r.metal);
     expect(hit({ metal: "gold" })).toEqual(["yellow_gold", "white_gold", "rose_gold", "gold"]);
     expect(hit({ metal: "rose_gold" })).toEqual(["rose_gold"]);
+  });
+
+  it("rules out excluded metals (a family with its members) and categories, keeping products without a metal", () => {
+    const f = q.productFilter(SHOP, { excludeMetals: ["gold", "silver"], excludeCategories: ["ring"] });
+    expect([...(f.metal as { $nin: string[] }).$nin].sort()).toEqual([
+      "gold",
+      "rose_gold",
+      "silver",
+      "white_gold",
+      "yellow_gold",
+    ]);
+    expect(f.category).toEqual({ $nin: ["ring"] });
+    expect(q.productFilter(SHOP, { metal: "platinum", excludeMetals: ["silver"] }).metal).toEqual({
+      $eq: "platinum",
+      $nin: ["silver"],
+    });
+    expect(q.productFilter(SHOP, { category: "ring", excludeCategories: ["earring"] }).category).toEqual({
+      $eq: "ring",
+      $nin: ["earring"],
+    });
+    expect(q.productFilter(SHOP, { excludeMetals: [], excludeCategories: [] })).toEqual(q.productFilter(SHOP, {}));
+
+    const metals = ["yellow_gold", "white_gold", "rose_gold", "gold", "platinum", "silver", null];
+    const rows = metals.flatMap((metal, i) =>
+      (["ring", "necklace"] as const).map((category) => ({
+        shop: SHOP,
+        id: `p${i}${category}`,
+        status: "active",
+        metal,
+        category,
+      })),
+    );
+    const hit = (query: ProductQuery) =>
+      rows.filter((r) => matches(r, q.productFilter(SHOP, query))).map((r) => `${r.metal}/${r.category}`);
+    expect(hit({ excludeMetals: ["gold"], excludeCategories: ["ring"] })).toEqual([
+      "platinum/necklace",
+      "silver/necklace",
+      "null/necklace",
+    ]);
+    expect(hit({ metal: "gold", excludeMetals: ["rose_gold", "white_gold"], category: "ring" })).toEqual([
+      "yellow_gold/ring",
+      "gold/ring",
+    ]);
+  });
+
+  it("refuses exclusion lists that are not lists of strings", () => {
+    expect(() => q.productFilter(SHOP, { excludeMetals: HOSTILE_OBJECT as never })).toThrow(TypeError);
+    expect(() => q.productFilter(SHOP, { excludeCategories: [HOSTILE_OBJECT] as never })).toThrow(TypeError);
   });
 
   it("compares prices inclusively at both ends, and keeps a bound of 0", () => {

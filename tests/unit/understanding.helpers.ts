@@ -1,5 +1,5 @@
 // Helpers for the understanding tests: dialogue-like context between turns and a table-case checker.
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type Entities,
   type FollowUp,
@@ -9,15 +9,10 @@ import {
   type UnderstandingContext,
   understand,
 } from "~/concierge/understanding";
+import { pickFilters } from "~/concierge/understanding/context";
 
-const FILTER_KEYS = ["category", "metal", "priceMin", "priceMax", "readyToShip", "gift", "ringSize"] as const;
-
-/** The product filters among a set of entities. */
-export function productFilters(e: Entities): ProductFilters {
-  const out: ProductFilters = {};
-  for (const k of FILTER_KEYS) if (e[k] !== undefined) (out as Record<string, unknown>)[k] = e[k];
-  return out;
-}
+/** The product filters among a set of entities (the dialogue keeps these between turns). */
+export const productFilters = (e: Entities): ProductFilters => pickFilters(e);
 
 /**
  * The context a dialogue builds after a turn: the last intent, and the last product filters (replaced when
@@ -70,6 +65,11 @@ export function runCase(c: Case): Understanding {
     if (typeof v === "number") {
       expect(typeof got, `${label} ${k} (got ${JSON.stringify(u.entities)})`).toBe("number");
       expect(Math.abs((got as number) - v), `${label} ${k}=${String(got)} want ${v}`).toBeLessThanOrEqual(0.5);
+    } else if (Array.isArray(v)) {
+      // Exclusion lists: the same members, in any order.
+      expect([...((got as unknown[]) ?? [])].sort(), `${label} ${k} (got ${JSON.stringify(u.entities)})`).toEqual(
+        [...v].sort(),
+      );
     } else {
       expect(got, `${label} ${k} (got ${JSON.stringify(u.entities)})`).toBe(v);
     }
@@ -88,3 +88,20 @@ export function runCase(c: Case): Understanding {
 
 /** A readable test name for a case. */
 export const caseName = (c: Case) => (c.turns ? c.turns.join(" → ") : JSON.stringify(c.text));
+
+/** A single-message case. */
+export const c = (text: string, intent: Intent, entities?: Partial<Entities>, absent?: (keyof Entities)[]): Case => ({
+  text,
+  intent,
+  entities,
+  absent,
+});
+
+/** A named table of cases, one test each. */
+export function table(title: string, cases: Case[]): void {
+  describe(title, () => {
+    it.each(cases.map((x) => [caseName(x), x] as const))("%s", (_n, x) => {
+      runCase(x);
+    });
+  });
+}

@@ -127,7 +127,7 @@ describe("purity", () => {
     const specifiers = [
       ...src.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\s*["']([^"']+)["']/g),
     ].map((m) => m[1] ?? m[2]);
-    for (const s of specifiers) expect(s, `${f} imports ${s}`).toMatch(/^\.\/[a-z]+$/);
+    for (const s of specifiers) expect(s, `${f} imports ${s}`).toMatch(/^\.\/[a-zA-Z]+$/);
   });
 
   it.each(files)("%s does not build regular expressions per call", (f) => {

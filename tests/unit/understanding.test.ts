@@ -280,7 +280,7 @@ table("clarify", [
   c("😀😀", "clarify"),
   c("the weather is nice today", "clarify"),
   c("what is the meaning of life", "clarify"),
-  c("¿dónde está mi pedido?", "clarify"),
+  c("el tiempo es bueno hoy", "clarify"),
 ]);
 
 table("find_product: requests and bare descriptions", [

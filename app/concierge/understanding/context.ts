@@ -1,9 +1,26 @@
 // Product follow-ups: how a product message relates to the last search (new search, refinement, next page).
-import { type Entities, type FollowUp, type ProductFilters, type UnderstandingContext } from "./types";
+import {
+  type Category,
+  type Entities,
+  type FollowUp,
+  type Metal,
+  type ProductFilters,
+  type UnderstandingContext,
+} from "./types";
 import { type Extraction } from "./entities";
 import { type Signals } from "./intents";
 
-export const FILTER_KEYS = ["category", "metal", "priceMin", "priceMax", "readyToShip", "gift", "ringSize"] as const;
+export const FILTER_KEYS = [
+  "category",
+  "metal",
+  "priceMin",
+  "priceMax",
+  "readyToShip",
+  "gift",
+  "ringSize",
+  "excludeMetals",
+  "excludeCategories",
+] as const;
 
 /** Only the product filters of a set of entities. */
 export function pickFilters(e: Entities | ProductFilters | undefined): ProductFilters {
@@ -43,6 +60,8 @@ function refine(
     if (cur.category !== "ring") delete out.ringSize; // a ring size means nothing for a necklace
   }
   if (cur.metal !== undefined) out.metal = cur.metal;
+  mergeExclusions(out, "metal", "excludeMetals", cur.excludeMetals);
+  mergeExclusions(out, "category", "excludeCategories", cur.excludeCategories);
   if (cur.readyToShip !== undefined) out.readyToShip = cur.readyToShip;
   if (cur.gift !== undefined) out.gift = cur.gift;
   if (cur.ringSize !== undefined) out.ringSize = cur.ringSize;
@@ -73,6 +92,34 @@ function refine(
     } else sort = "price_desc";
   }
   return sort ? { filters: out, sort } : { filters: out };
+}
+
+/** Families a metal belongs to: ruling out "gold" rules out every gold. */
+const metalFamily = (m: Metal): Metal[] => (m.endsWith("gold") && m !== "gold" ? [m, "gold"] : [m]);
+
+/**
+ * A refinement adds its exclusions to the kept ones ("not that one in silver"), drops the kept metal or category
+ * when it is now ruled out, and lifts an old exclusion of what is now asked for ("what about gold" after "not gold").
+ */
+function mergeExclusions<K extends "metal" | "category">(
+  out: ProductFilters,
+  key: K,
+  listKey: K extends "metal" ? "excludeMetals" : "excludeCategories",
+  added: (Metal | Category)[] | undefined,
+): void {
+  const chosen = out[key] as Metal | Category | undefined;
+  const kept = ((out[listKey] ?? []) as (Metal | Category)[]).filter(
+    (x) =>
+      chosen === undefined || (key === "metal" ? !metalFamily(chosen as Metal).includes(x as Metal) : x !== chosen),
+  );
+  for (const x of added ?? []) if (!kept.includes(x)) kept.push(x);
+  if (chosen !== undefined && kept.length && added?.length) {
+    const ruledOut =
+      key === "metal" ? metalFamily(chosen as Metal).some((m) => kept.includes(m)) : kept.includes(chosen);
+    if (ruledOut) delete out[key];
+  }
+  if (kept.length) (out as Record<string, unknown>)[listKey] = kept;
+  else delete out[listKey];
 }
 
 function withoutFilters(e: Entities): Entities {

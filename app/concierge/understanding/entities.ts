@@ -1,16 +1,18 @@
 // Entity extraction: order numbers, contact details, sizes and karats are read (and masked) first so that
 // the price grammar never sees them; then the word entities (category, metal, gift, readiness, terms).
 import { type Category, type Entities, type Metal, type UnderstandingContext } from "./types";
-import { B_LEFT, B_RIGHT, compilePhrases, phraseSource } from "./phrases";
+import { B_LEFT, B_RIGHT, compilePhrases, knownWords, type Lang } from "./phrases";
 import {
   CATEGORY_WORDS,
   GIFT_PHRASES,
   METAL_WORDS,
+  NON_GIFT_OCCASIONS,
   OCCASION_WORDS,
   READY_FALSE,
   READY_TRUE,
   TERM_WORDS,
 } from "./lexicon";
+import { indexed, keysOf, type Mention, mentions } from "./mentions";
 import { extractPrice } from "./price";
 
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
@@ -32,8 +34,14 @@ const HAS_DIGIT = /\d/;
 const ORDER_TOKEN = String.raw`([a-z]{0,5}-?\d{3,12})`;
 const BARE_ORDER_RE = /^#? ?([a-z]{0,5})-? ?(\d{3,12})$/;
 const HASH_ORDER_RE = new RegExp(String.raw`#\s?${ORDER_TOKEN}${B_RIGHT}`, "g");
+/** "order 1042", "commande n° 1042", "pedido 1042", "Bestellnummer 1042", "Nr. 1042". */
+const ORDER_WORDS =
+  "order|orders|purchase|confirmation|invoice|receipt|commande|pedido|orden|bestellung|bestellnummer|" +
+  "auftrag|auftragsnummer|numero de commande|numero de pedido|numero de orden|nr|no";
+const ORDER_QUALIFIERS = "number|num|no|nr|id|ref|reference|code|#|numero|nummer|n";
+knownWords(ORDER_WORDS);
 const WORD_ORDER_RE = new RegExp(
-  String.raw`${B_LEFT}(?:order|orders|purchase|confirmation|invoice|receipt)(?: (?:number|num|no|nr|id|ref|reference|code|#))?(?: (?:is|was|=))? ?#? ?${ORDER_TOKEN}${B_RIGHT}(?! ?(?:k|usd|dollars?|bucks)${B_RIGHT})`,
+  String.raw`${B_LEFT}(?:${ORDER_WORDS})(?: (?:${ORDER_QUALIFIERS}))?(?: (?:is|was|=|est|es|ist|de))? ?#? ?${ORDER_TOKEN}${B_RIGHT}(?! ?(?:k|usd|dollars?|bucks|eur|euros?)${B_RIGHT})`,
   "g",
 );
 const PREFIXED_TOKEN_RE = new RegExp(String.raw`${B_LEFT}([a-z]{1,5})-?(\d{3,12})${B_RIGHT}`, "g");
@@ -52,32 +60,67 @@ const CA_RE = new RegExp(
 );
 const UK_RE = new RegExp(String.raw`${B_LEFT}([a-z]{1,2}\d[a-z\d]?) ?(\d[abdefghjlnpqrstuwxyz]{2})${B_RIGHT}`, "g");
 const ZIP_LABEL_RE = new RegExp(
-  String.raw`${B_LEFT}(?:zip|zipcode|postal|postcode|post code)(?: code)?(?: (?:is|was))? ?(\d{5})${B_RIGHT}`,
+  String.raw`${B_LEFT}(?:zip|zipcode|postal|postcode|post code|code postal|codigo postal|cp|plz|postleitzahl)(?: code)?(?: (?:is|was|est|es|ist))? ?(\d{5})${B_RIGHT}`,
   "g",
+);
+/** "do you ship to 90210", "livrez-vous à 75011", "envían a 28001", "liefern Sie nach 10115": a destination. */
+const SHIP_TO_ZIP_RE = new RegExp(
+  String.raw`${B_LEFT}(?:ship|ships|shipping|shipped|deliver|delivers|delivery|delivering|send|sending|mail|post|livrer|livrez|livraison|livre|expedier|expediez|expedition|envoyer|envoyez|envoi|enviar|envian|envio|envios|entregan|entrega|mandan|liefern|liefert|lieferung|versand|versenden|versendet|verschicken|schicken)(?: (?:it|them|this|that|orders?|vous|sie|ihr|out))?(?: (?:to|into|in|a|au|en|vers|al|nach|an|zu))(?: (?:the|zip|zip code|postal code|code postal|cp|plz|le|el))? (\d{5})(?![\d.,]|[ -]?\d)`,
+  "g",
+);
+knownWords(
+  "livrer livrez livraison expedier expediez expedition envoyer envoyez envian envio envios entregan liefern liefert lieferung versand versenden versendet verschicken schicken postleitzahl codigo",
 );
 const ZIP_LOOSE_RE = new RegExp(String.raw`(?<![a-z0-9.$#_-])(\d{5})(?![a-z0-9.-])`);
 
 /* --- karats, sizes, quantities --------------------------------------------------------------------------- */
 
 const KARAT_RE = new RegExp(
-  String.raw`${B_LEFT}(\d{1,2}(?:\.\d{1,2})?) ?(kt|kts|karat|karats|carat|carats|ct|cts|ctw|tcw|k(?= (?:gold|solid|yellow|white|rose|pink)))${B_RIGHT}`,
+  String.raw`${B_LEFT}(\d{1,2}(?:\.\d{1,2})?) ?(kt|kts|karat|karats|karaat|carat|carats|ct|cts|ctw|tcw|kilates|quilates|kilate|quilate)${B_RIGHT}`,
   "g",
 );
-const BARE_KARAT_RE = new RegExp(String.raw`(?<![a-z0-9.#$_]|\$ )(9|10|14|18|22|24) ?k${B_RIGHT}`, "g");
+knownWords("karat karats karaat carat carats kilates quilates kilate quilate");
+const KARAT_VALUES = new Set(["9", "10", "14", "18", "22", "24"]);
+const GOLD_BEFORE_RE = /(?:^|[^a-z])(?:or|oro|gold) $/;
+const BARE_KARAT_RE = new RegExp(String.raw`(?<![a-z0-9.#$_]|\$ )(8|9|10|14|18|22|24) ?k${B_RIGHT}`, "g");
 /** Before a bare "10k": a price word or a k-amount range start makes it a price after all ("under 10k"). */
 const PRICE_BEFORE_RE =
-  /(?:under|below|less than|up to|upto|max|at most|over|above|more than|at least|from|around|about|roughly|approximately|~|budget|budget is|budget of|between|spend|afford|than|<|>|\d ?k ?(?:-|to|and))\s?$/;
+  /(?:under|below|less than|up to|upto|max|at most|over|above|more than|at least|from|around|about|roughly|approximately|~|budget|budget is|budget of|between|spend|afford|than|<|>|moins de|plus de|jusqu a|environ|entre|menos de|mas de|hasta|desde|unos|unter|uber|ueber|bis|ab|etwa|zwischen|\d ?k ?(?:-|to|and|et|y|und|bis|a))\s?$/;
 const PRICE_AFTER_RE =
-  /^ ?(?:usd|dollars?|bucks|budget|max|or less|or under|and under|\+|and up|or more|range|ish)(?![a-z])/;
-const GOLD_AFTER_RE = /^ ?(?:gold|yellow|white|rose|pink|solid|plated|filled)(?![a-z])/;
+  /^ ?(?:usd|dollars?|bucks|eur|euros?|budget|max|or less|or under|and under|\+|and up|or more|range|ish)(?![a-z])/;
+const GOLD_AFTER_RE =
+  /^ ?(?:gold|yellow|white|rose|pink|solid|plated|filled|or|oro|weissgold|gelbgold|rosegold|rotgold)(?![a-z])/;
 const SILVER_925_RE =
-  /(?<![a-z0-9])s?925(?![a-z0-9])(?= (?:sterling|silver))|(?<=(?:sterling|silver) )s?925(?![a-z0-9])/g;
+  /(?<![a-z0-9])s?925(?![a-z0-9])(?= (?:sterling|silver|argent|plata|silber))|(?<=(?:sterling|silver|argent|plata|silber) )s?925(?![a-z0-9])/g;
 
 const SIZE_NUM = String.raw`(\d{1,2}(?:\.\d{1,2})?)`;
+/** Size words; "talla" is the Spanish scale below 40 (mm = talla + 40), "tour de doigt" is always millimetres. */
 const SIZE_RE = new RegExp(
-  String.raw`${B_LEFT}(?:size|sizes|sz|sized|resized|resize|resizing)(?: (?:is|of|to|at|in|=|about|around|maybe|probably|like|down to|up to))?(?: (?:a|an|size|us|uk))? ?#? ?${SIZE_NUM}${B_RIGHT}`,
+  String.raw`${B_LEFT}(size|sizes|sz|sized|resized|resize|resizing|taille|tailles|talla|tallas|medida|grosse|groesse|ringgrosse|ringgroesse|gr|tour de doigt|fingerumfang|umfang)(?: (?:is|of|to|at|in|=|about|around|maybe|probably|like|down to|up to|de|en|est|es|ist|von|a))?(?: (?:a|an|size|us|uk|eu|fr|mm))? ?#? ?${SIZE_NUM}${B_RIGHT}(?! ?(?:k|eur|euros?|\$|usd|dollars?)${B_RIGHT})`,
   "g",
 );
+knownWords("taille tailles talla tallas medida grosse groesse ringgrosse ringgroesse fingerumfang umfang");
+
+const ENGLISH_SIZE_WORDS = new Set(["size", "sizes", "sz", "sized", "resized", "resize", "resizing"]);
+
+/**
+ * A size number as a US ring size: after a French, Spanish or German size word, 40–75 are ISO circumferences in
+ * millimetres and a Spanish "talla" under 40 is the Spanish scale (mm = talla + 40); both become
+ * (mm − 36.5) / 2.55 to the nearest half size.
+ */
+export function usRingSize(word: string, n: number): number | undefined {
+  const millimetresOnly = word === "tour de doigt" || word === "fingerumfang" || word === "umfang";
+  const spanishScale = word === "talla" || word === "tallas" || word === "medida";
+  // English "size" is always the US scale: "size 40" is no ring size at all.
+  const english = ENGLISH_SIZE_WORDS.has(word);
+  let mm: number | undefined;
+  if (n >= 40 && n <= 75 && !english) mm = n;
+  else if (spanishScale && n >= 1 && n < 40) mm = n + 40;
+  else if (millimetresOnly) return undefined;
+  else return validRingSize(n, 1, 16) ? n : undefined;
+  const us = Math.round(((mm - 36.5) / 2.55) * 2) / 2;
+  return us >= 1 && us <= 16 ? us : undefined;
+}
 const A_SIZE_RE = new RegExp(String.raw`${B_LEFT}(?:a|an|to) ${SIZE_NUM}(?![a-z0-9.])( [a-z]+)?`, "g");
 const A_SIZE_FOLLOW = new Set([
   "in",
@@ -108,74 +151,45 @@ const A_SIZE_FOLLOW = new Set([
 const SIZE_CUE_RE = compilePhrases(["(size|=sizes|resize|=sizing|fit|finger|=ring|=rings|=band|=bands|wear)"]);
 
 const UNITS_RE = new RegExp(
-  String.raw`${B_LEFT}\d+(?:\.\d+)?(?:(?: ?- ?| to | or )\d+(?:\.\d+)?)? ?(?:business |working |more |extra |calendar )?(?:days?|weeks?|wks?|hours?|hrs?|months?|mos|years?|yrs?|minutes?|mins?|mm|millimeters?|millimetres?|cm|centimeters?|centimetres?|inch|inches|inchs|ft|feet|grams?|g|gr|oz|ounces?|lbs?|kg|pieces?|pcs|pairs?|percent|times|x|stones?|diamonds?|people|kids|items?|year old|yo|am|pm|oclock|st|nd|rd|th|stars?|pack|miles?|km)${B_RIGHT}`,
+  String.raw`${B_LEFT}\d+(?:\.\d+)?(?:(?: ?- ?| to | or | a | bis | ou | o )\d+(?:\.\d+)?)? ?(?:business |working |more |extra |calendar |jours ouvres |dias habiles |werk)?(?:days?|weeks?|wks?|hours?|hrs?|months?|mos|years?|yrs?|minutes?|mins?|mm|millimeters?|millimetres?|cm|centimeters?|centimetres?|inch|inches|inchs|ft|feet|grams?|g|gr|gramm|gramos|grammes?|oz|ounces?|lbs?|kg|pieces?|pcs|pairs?|percent|times|x|stones?|diamonds?|people|kids|items?|year old|yo|am|pm|oclock|st|nd|rd|th|stars?|pack|miles?|km|jours?|semaines?|mois|heures?|ans?|fois|dias?|semanas?|meses|horas?|anos?|veces|tage?n?|wochen?|monate?n?|stunden?|jahre?n?|mal|stuck|stueck|piezas?|h)${B_RIGHT}`,
   "g",
 );
+knownWords(
+  "business working calendar ouvres habiles werk grams gramm gramos grammes ounces pieces pairs percent times stones " +
+    "diamonds people items oclock stars miles jours semaines heures dias semanas meses horas anos veces wochen " +
+    "monate monaten stunden jahre jahren stuck stueck piezas",
+);
 const LOOSE_NUMBER_RE =
-  /(?<!(?:for|spent|paid|cost|costs|worth|charged|priced|price|at|in|since|from|year|of|than|only|just|about|around) )(?<![a-z0-9.$#_-])(\d{3,12})(?![a-z0-9.])/g;
+  /(?<!(?:for|spent|paid|cost|costs|worth|charged|priced|price|at|in|since|from|year|of|than|only|just|about|around|pour|por|fur|fuer|um|prix|precio|preis|coute|cuesta|kostet) )(?<![a-z0-9.$#_-])(\d{3,12})(?![a-z0-9.])/g;
 
 /* --- word entities --------------------------------------------------------------------------------------- */
-
-/** One regex per vocabulary with one capture group per entry, so a single scan says which entry matched. */
-function indexed<T>(entries: ReadonlyArray<readonly [T, readonly string[]]>): { re: RegExp; keys: T[] } {
-  const keys = entries.map(([k]) => k);
-  const body = entries.map(([, phrases]) => `(${phrases.map((p) => `(?:${phraseSource(p)})`).join("|")})`).join("|");
-  return { re: new RegExp(`${B_LEFT}(?:${body})${B_RIGHT}`, "g"), keys };
-}
 
 const CATEGORY = indexed(CATEGORY_WORDS);
 const METAL = indexed(METAL_WORDS);
 const TERMS = indexed(TERM_WORDS);
-const OCCASIONS = indexed(OCCASION_WORDS.map(([name, , phrases]) => [name, phrases] as const));
-const OCCASION_GIFT = new Map(OCCASION_WORDS.map(([name, gift]) => [name, gift]));
+const OCCASIONS = indexed(OCCASION_WORDS);
 const GIFT_RE = compilePhrases(GIFT_PHRASES);
 /** Words that separate two items rather than join a modifier to its head noun ("ring and necklace"). */
 const JOINERS = new Set(["and", "or", "with", "to", "for", "plus", "n", "vs", "not", "but", "also", "than", "&", "_"]);
 const SPACE = " ";
 
-function which<T>(m: RegExpExecArray, keys: T[]): T | undefined {
-  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return keys[i - 1];
-  return undefined;
-}
-
-/** The category of a message: the first one named, unless a second names the head noun ("chain bracelet"). */
-function findCategory(text: string): Category | undefined {
-  const { re, keys } = CATEGORY;
-  re.lastIndex = 0;
-  let chosen: Category | undefined;
-  let chosenEnd = -1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const cat = which(m, keys);
-    if (cat === undefined) continue;
-    if (chosen === undefined) {
-      chosen = cat;
-    } else {
-      const gap = text.slice(chosenEnd, m.index).trim();
+/** The category asked for: the first one named, unless a second names the head noun ("chain bracelet"). */
+function chosenCategory(named: Mention<Category>[], text: string): Category | undefined {
+  let chosen: Mention<Category> | undefined;
+  for (const m of named) {
+    if (m.excluded) continue;
+    if (chosen !== undefined) {
+      const gap = text.slice(chosen.end, m.start).trim();
       if (gap.includes(SPACE) || JOINERS.has(gap)) break;
-      chosen = cat;
     }
-    chosenEnd = m.index + m[0].length;
+    chosen = m;
   }
-  return chosen;
+  return chosen?.key;
 }
 
-function firstOf<T>(text: string, { re, keys }: { re: RegExp; keys: T[] }): T | undefined {
-  re.lastIndex = 0;
-  const m = re.exec(text);
-  return m ? which(m, keys) : undefined;
-}
-
-function allOf<T>(text: string, { re, keys }: { re: RegExp; keys: T[] }): T[] {
-  re.lastIndex = 0;
-  const out: T[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const k = which(m, keys);
-    if (k !== undefined && !out.includes(k)) out.push(k);
-  }
-  return out;
-}
+/** Only excluded, never asked for: "rings but not gold" excludes gold and sets no metal. */
+const onlyExcluded = <T>(named: Mention<T>[], chosen: T | undefined): T[] =>
+  keysOf(named, (m) => m.excluded && m.key !== chosen);
 
 const validRingSize = (v: number, min: number, max: number) => v >= min && v <= max && Number.isInteger(v * 4);
 
@@ -196,6 +210,7 @@ export function extractEntities(
   ctx: UnderstandingContext = {},
   /** False when the shopper typed no digit: spelled-out numbers ("a thousand") are never order names. */
   typedDigits = true,
+  _lang: Lang = "en",
 ): Extraction {
   const entities: Entities = {};
   let orderRef: Extraction["orderRef"] = null;
@@ -254,10 +269,16 @@ export function extractEntities(
       entities.postalCode ??= zip;
       return "_";
     });
+    masked = masked.replace(SHIP_TO_ZIP_RE, (m, zip: string) => {
+      entities.postalCode ??= zip;
+      return m.slice(0, m.length - zip.length) + "_";
+    });
 
     masked = masked.replace(SILVER_925_RE, "sterling");
-    masked = masked.replace(KARAT_RE, (_m, _n: string, unit: string) => {
-      if (unit[0] === "k") karatGold = true;
+    masked = masked.replace(KARAT_RE, (_m, n: string, unit: string, offset: number, whole: string) => {
+      // "14kt", "18 kilates", or "or 18 carats" (carats weigh diamonds unless gold is named just before).
+      const goldBefore = KARAT_VALUES.has(n) && GOLD_BEFORE_RE.test(whole.slice(Math.max(0, offset - 5), offset));
+      if (unit[0] === "k" || unit[0] === "q" || goldBefore) karatGold = true;
       return "_";
     });
     masked = masked.replace(BARE_KARAT_RE, (m, _n: string, offset: number, whole: string) => {
@@ -269,9 +290,9 @@ export function extractEntities(
       return "_";
     });
 
-    masked = masked.replace(SIZE_RE, (m, n: string) => {
-      const v = Number(n);
-      if (!validRingSize(v, 1, 16)) return m;
+    masked = masked.replace(SIZE_RE, (m, word: string, n: string) => {
+      const v = usRingSize(word, Number(n));
+      if (v === undefined) return m;
       entities.ringSize ??= v;
       return "_";
     });
@@ -303,20 +324,40 @@ export function extractEntities(
     LOOSE_NUMBER_RE.lastIndex = 0;
     let lm: RegExpExecArray | null;
     while ((lm = LOOSE_NUMBER_RE.exec(masked))) looseNumbers.push(lm[1]);
+    // Asked for an order, a shopper may answer "1042 90210": the number, then the checkout postal code.
+    const askedForOrder =
+      ctx.awaiting === "order_number" ||
+      ctx.awaiting === "return_order" ||
+      ctx.lastIntent === "track_order" ||
+      ctx.lastIntent === "return_exchange";
+    if (askedForOrder && entities.postalCode === undefined && looseNumbers.length >= 2) {
+      const zip = looseNumbers.findIndex((n, i) => i > 0 && n.length === 5);
+      if (zip > 0) entities.postalCode = looseNumbers.splice(zip, 1)[0];
+    }
   }
 
-  const category = findCategory(masked);
+  const categories = mentions(masked, CATEGORY);
+  const category = chosenCategory(categories, masked);
   if (category) entities.category = category;
-  const metal: Metal | undefined = firstOf(masked, METAL) ?? (karatGold ? "gold" : undefined);
+  const excludeCategories = onlyExcluded(categories, category);
+  if (excludeCategories.length) entities.excludeCategories = excludeCategories;
+
+  const metals = mentions(masked, METAL);
+  const metal: Metal | undefined =
+    metals.find((m) => !m.excluded)?.key ?? (karatGold && metals.length === 0 ? "gold" : undefined);
   if (metal) entities.metal = metal;
+  const excludeMetals = onlyExcluded(metals, metal);
+  if (excludeMetals.length) entities.excludeMetals = excludeMetals;
 
   // Readiness and gifts read the unmasked text: dates ("by the 14th") are not amounts.
   if (READY_FALSE.test(text)) entities.readyToShip = false;
   else if (READY_TRUE.test(text)) entities.readyToShip = true;
 
-  const occasion = firstOf(text, OCCASIONS);
+  const occasion = mentions(text, OCCASIONS)[0]?.key;
   if (occasion) entities.occasion = occasion;
-  if (GIFT_RE.test(text) || (occasion !== undefined && OCCASION_GIFT.get(occasion))) entities.gift = true;
+  if (GIFT_RE.test(text) || (occasion !== undefined && !NON_GIFT_OCCASIONS.has(occasion))) entities.gift = true;
 
-  return { entities, terms: allOf(masked, TERMS), orderRef, looseNumbers, masked };
+  // "no diamonds" is not a reason to rank diamonds first.
+  const terms = keysOf(mentions(masked, TERMS), (m) => !m.excluded);
+  return { entities, terms, orderRef, looseNumbers, masked };
 }

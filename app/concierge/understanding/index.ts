@@ -1,14 +1,14 @@
 // The understanding step: one shopper message (plus the conversation's context) → {intent, confidence, entities}.
 // Pure and synchronous; all regular expressions are compiled at module load. Rules: UNDERSTANDING.md.
 import { type Entities, type Intent, type Understanding, type UnderstandingContext } from "./types";
-import { fold, normalise } from "./normalise";
+import { analyse, fold, normalise } from "./normalise";
 import { type Extraction, extractEntities, normaliseOrderNumber, takeEmail } from "./entities";
 import { type ServiceIntent, type Signals, SERVICE_INTENTS, STRONG, readSignals } from "./intents";
 import { type Command, parseCommand } from "./commands";
 import { resolveProduct } from "./context";
 
 export * from "./types";
-export { normalise, fold } from "./normalise";
+export { normalise, fold, analyse } from "./normalise";
 
 /** Confidence levels: ≥ 0.7 acts directly, below that the concierge confirms with quick replies. */
 const C = {
@@ -29,6 +29,9 @@ const C = {
   clarify: 0.2,
   empty: 0.1,
 } as const;
+
+/** The most a spelling correction may lower confidence by (UNDERSTANDING.md, second release). */
+const CORRECTION_COST = 0.1;
 
 const BARE_SIZE_RE = /^(?:size |a |an |im a |i am a |i am |im |its |it is |maybe |probably )?(\d{1,2}(?:\.\d{1,2})?)$/;
 const COMMAND_ORDER_RE = /^#?\s?[a-z0-9-]*\d[a-z0-9-]*$/;
@@ -70,10 +73,17 @@ function serviceConfidence(sig: Signals, intent: ServiceIntent): number {
 /** Product strength: a category or a request phrase together with something else is a clear product ask. */
 function clearProductAsk(ex: Extraction, sig: Signals): boolean {
   const e = ex.entities;
-  const filters = [e.category, e.metal, e.priceMin ?? e.priceMax, e.readyToShip, e.gift].filter(
-    (v) => v !== undefined,
-  ).length;
-  return (e.category !== undefined || sig.request) && filters + (sig.request ? 1 : 0) + (ex.terms.length ? 1 : 0) >= 2;
+  const filters = [
+    e.category,
+    e.metal,
+    e.priceMin ?? e.priceMax,
+    e.readyToShip,
+    e.gift,
+    e.excludeMetals ?? e.excludeCategories,
+    e.ringSize,
+  ].filter((v) => v !== undefined).length;
+  const strength = filters + (sig.request ? 1 : 0) + (ex.terms.length ? 1 : 0);
+  return (e.category !== undefined || sig.request || filters >= 3) && strength >= 2;
 }
 
 function decide(norm: string, ex: Extraction, sig: Signals, ctx: UnderstandingContext): Understanding {
@@ -209,7 +219,7 @@ function fromCommand(cmd: Command, ctx: UnderstandingContext): Understanding {
   if (cmd.gift) entities.gift = true;
   const extra: Partial<Understanding> = cmd.intent === "find_product" ? { followUp: "new" } : {};
   const confidence = cmd.intent === "clarify" ? 0.3 : C.command;
-  return result(cmd.intent, confidence, entities, terms, reason, extra);
+  return { ...result(cmd.intent, confidence, entities, terms, reason, extra), source: "rules" };
 }
 
 /**
@@ -223,11 +233,18 @@ export function understand(text: string, context?: UnderstandingContext): Unders
   if (cmd) return fromCommand(cmd, ctx);
 
   const { email, rest } = takeEmail(folded);
-  const norm = normalise(rest);
-  if (!norm && !email) return result("clarify", C.empty, {}, [], "empty");
-  const ex = extractEntities(norm, ctx, HAS_DIGIT_RE.test(rest));
+  const { text: norm, lang, corrections } = analyse(rest);
+  if (!norm && !email) return { ...result("clarify", C.empty, {}, [], "empty"), source: "rules", lang };
+  const ex = extractEntities(norm, ctx, HAS_DIGIT_RE.test(rest), lang);
   if (email) ex.entities.email = email;
-  return decide(norm, ex, readSignals(norm), ctx);
+  const u = decide(norm, ex, readSignals(norm), ctx);
+  // A corrected word is a guess: it may lower confidence, by at most CORRECTION_COST in all.
+  if (corrections > 0 && u.intent !== "clarify") {
+    u.confidence = Math.round((u.confidence - Math.min(corrections * 0.05, CORRECTION_COST)) * 100) / 100;
+  }
+  u.source = "rules";
+  u.lang = lang;
+  return u;
 }
 
 // The regex engine compiles each expression on its first use (~100 ms in all); pay that once at load
@@ -239,6 +256,10 @@ for (const sample of [
   "return it, resize, clean, afterpay, talk to a human, engrave, shipping cost, thanks",
   "show me more cheaper ones instead, what about pearls",
   "/gift 300",
+  "je cherche une bague en or rose à moins de 1.500 €, pas en argent, taille 54",
+  "busco pulseras de plata entre 200 y 400 euros, sin oro, talla 14",
+  "wo ist meine Bestellung Nr. 1042? Keine Ringe aus Weißgold, etwa 300 Euro, Größe 56",
+  "trakcing my neklace pls, do you ship to 90210",
 ]) {
   understand(sample, { lastIntent: "find_product", filters: { category: "ring" } });
 }

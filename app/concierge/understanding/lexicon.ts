@@ -1,15 +1,48 @@
 // Word lists of the understanding step, written in the phrase grammar of phrases.ts and compiled once here.
 // Phrases are matched against normalised text: contractions are already expanded ("doesn't" → "does not",
 // "where's" → "where is"), hyphens between words are spaces, and inflections come from the grammar.
+// The English lists are here; French, Spanish and German ones (french.ts, spanish.ts, german.ts) join each list as it compiles,
+// so every language is understood in every shop.
 import { type Category, type Metal } from "./types";
-import { compilePhrases } from "./phrases";
+import { compilePhrases, type Lang, type Phrases } from "./phrases";
+import { DE } from "./german";
+import { ES } from "./spanish";
+import { FR } from "./french";
+import type { ServiceIntentName, Vocabulary } from "./vocabulary";
+
+const OTHERS: ReadonlyArray<readonly [Exclude<Lang, "en">, Vocabulary]> = [
+  ["fr", FR],
+  ["es", ES],
+  ["de", DE],
+];
+
+/** One list in every language: the English phrases and each other language's list of the same meaning. */
+function everyLanguage(en: readonly string[], pick: (v: Vocabulary) => readonly string[] | undefined): Phrases {
+  const out: Partial<Record<Lang, readonly string[]>> = { en };
+  for (const [lang, vocabulary] of OTHERS) {
+    const list = pick(vocabulary);
+    if (list?.length) out[lang] = list;
+  }
+  return out;
+}
+
+/** A keyed vocabulary (category, metal, term → phrases) in every language, in the English key order first. */
+function everyLanguageKeyed<K extends string>(
+  en: ReadonlyArray<readonly [K, readonly string[]]>,
+  pick: (v: Vocabulary) => Partial<Record<K, readonly string[]>> | undefined,
+): ReadonlyArray<readonly [K, Phrases]> {
+  const keys = [...en.map(([k]) => k)];
+  for (const [, v] of OTHERS) for (const k of Object.keys(pick(v) ?? {}) as K[]) if (!keys.includes(k)) keys.push(k);
+  const english = new Map(en);
+  return keys.map((k) => [k, everyLanguage(english.get(k) ?? [], (v) => pick(v)?.[k])] as const);
+}
 
 /* ----------------------------------------------------------------------------------------------------------
  * Product vocabulary
  * -------------------------------------------------------------------------------------------------------- */
 
 /** Category words; misspellings beyond these are caught by the spelling corrector. */
-export const CATEGORY_WORDS: ReadonlyArray<readonly [Category, readonly string[]]> = [
+const CATEGORY_EN: ReadonlyArray<readonly [Category, readonly string[]]> = [
   [
     "earring",
     [
@@ -63,7 +96,7 @@ export const CATEGORY_WORDS: ReadonlyArray<readonly [Category, readonly string[]
 ];
 
 /** Metal words in the order they are tried at one position: the specific golds before bare "gold". */
-export const METAL_WORDS: ReadonlyArray<readonly [Metal, readonly string[]]> = [
+const METAL_EN: ReadonlyArray<readonly [Metal, readonly string[]]> = [
   ["rose_gold", ["(rose|pink|red) =_? (=gold|=golds|=goldtone)", "=rosegold"]],
   ["white_gold", ["white =_? (=gold|=golds)", "=whitegold"]],
   ["yellow_gold", ["yellow =_? (=gold|=golds)", "=yellowgold"]],
@@ -73,7 +106,7 @@ export const METAL_WORDS: ReadonlyArray<readonly [Metal, readonly string[]]> = [
 ];
 
 /** Descriptive search words that are not filters, canonical form first. Used for ranking (`terms`). */
-export const TERM_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+const TERM_EN: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["lab grown", ["lab (grown|created|made|=diamond|=diamonds)", "=labgrown"]],
   ["moissanite", ["(moissanite|=moissonite|=moisanite)"]],
   ["diamond", ["(diamond|=diamonds|=diamon|=dimond|=dimonds|=diamound)"]],
@@ -163,38 +196,47 @@ export const TERM_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["bestseller", ["(=bestseller|=bestsellers|=best seller|=best sellers|=best selling|=popular|=trending)"]],
 ];
 
+export const CATEGORY_WORDS = everyLanguageKeyed(CATEGORY_EN, (v) => v.category);
+export const METAL_WORDS = everyLanguageKeyed(METAL_EN, (v) => v.metal);
+export const TERM_WORDS = everyLanguageKeyed(TERM_EN, (v) => v.terms);
+
 /** Messages that mention a gift: gift/present words, "for my <person>", or a gift-giving occasion. */
-export const GIFT_PHRASES = [
+const GIFT_EN = [
   "(gift|=gifting|=giftable|=gifts|=prezzie|=pressie)",
   "=present !(day|time|moment|tense|company)",
   "=presents",
   "=for (my|our|his|her|a|the)? (=wife|=wifey|=husband|=hubby|=girlfriend|=gf|=boyfriend|=bf|=mom|=mum|=mother|=mama|=mommy|=momma|=dad|=father|=daddy|=sister|=sis|=brother|=friend|=friends|=bestie|=bff|=daughter|=son|=grandma|=grandmother|=nana|=granny|=grandpa|=aunt|=auntie|=niece|=nephew|=partner|=fiance|=fiancee|=spouse|=bride|=bridesmaid|=bridesmaids|=teacher|=boss|=coworker|=colleague|=girl|=lady|=love|=sweetheart|=valentine|=babe|=grandson|=granddaughter|=cousin|=mentor|=mother in law|=sister in law|=other half|=better half|=significant other|=mil|=mother in law)",
   "=for (her|him)",
+  // "for my bf's mum", "for my best friend's birthday": a possessive before the person.
+  "=for (my|our|his|her|a|the) * (=mom|=mum|=mother|=dad|=father|=sister|=brother|=wife|=husband|=girlfriend|=boyfriend|=friend|=daughter|=son|=grandma|=aunt|=mama|=birthday|=bday|=anniversary)",
   "=someone special",
   "=stocking (stuffer|stuffers|filler|fillers)",
   "=surprise (her|him|my|them)",
 ];
+export const GIFT_PHRASES = everyLanguage(GIFT_EN, (v) => v.gift);
 
-/** Occasions; the flag says whether the occasion implies a gift. */
-export const OCCASION_WORDS: ReadonlyArray<readonly [string, boolean, readonly string[]]> = [
-  ["anniversary", true, ["(anniversary|=anniversaries|=anniversery|=aniversary)"]],
-  ["birthday", true, ["(birthday|=bday|=b day|=birthdy|=bdays)"]],
-  ["valentines_day", true, ["(=valentine|=valentines|=vday|=v day|=valentines day|=valentine day)"]],
-  ["mothers_day", true, ["(=mothers|=mums|=moms|=mother|=mom|=mum) =day"]],
-  ["fathers_day", true, ["(=fathers|=dads|=father|=dad) =day"]],
-  ["graduation", true, ["(graduation|=grad|=graduating|=graduate)"]],
-  ["christmas", true, ["(=christmas|=xmas|=x mas|=holiday|=holidays|=hanukkah|=chanukah|=holiday season)"]],
-  ["push_present", true, ["=push (present|=gift)"]],
-  ["bridesmaid", true, ["(=bridesmaid|=bridesmaids|=bridal party|=maid of honor)"]],
-  ["retirement", true, ["=retirement"]],
-  ["wedding", false, ["=wedding !(=band|=bands|=ring|=rings|set|sets)"]],
+/** Occasions; all but a wedding imply a gift (a wedding may be the shopper's own). */
+const OCCASION_EN: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["anniversary", ["(anniversary|=anniversaries|=anniversery|=aniversary|=anniv)"]],
+  ["birthday", ["(birthday|=bday|=b day|=birthdy|=bdays)"]],
+  ["valentines_day", ["(=valentine|=valentines|=vday|=v day|=valentines day|=valentine day)"]],
+  ["mothers_day", ["(=mothers|=mums|=moms|=mother|=mom|=mum) =day"]],
+  ["fathers_day", ["(=fathers|=dads|=father|=dad) =day"]],
+  ["graduation", ["(graduation|=grad|=graduating|=graduate)"]],
+  ["christmas", ["(=christmas|=xmas|=x mas|=holiday|=holidays|=hanukkah|=chanukah|=holiday season)"]],
+  ["push_present", ["=push (present|=gift)"]],
+  ["bridesmaid", ["(=bridesmaid|=bridesmaids|=bridal party|=maid of honor)"]],
+  ["retirement", ["=retirement"]],
+  ["wedding", ["=wedding !(=band|=bands|=ring|=rings|set|sets)"]],
 ];
+export const OCCASION_WORDS = everyLanguageKeyed(OCCASION_EN, (v) => v.occasion);
+export const NON_GIFT_OCCASIONS: ReadonlySet<string> = new Set(["wedding"]);
 
 const WHEN =
   "(tomorrow|tonight|=monday|=tuesday|=wednesday|=thursday|=friday|=saturday|=sunday|=the weekend|=this weekend|=this week|=next week|=end of (the)? (week|month)|=christmas|=xmas|=christmas eve|=valentines|=valentines day|=mothers day|=the holidays|(her|his|my|our|their) (birthday|anniversary|wedding|graduation)|=her bday)";
 
 /** readyToShip → true. */
-export const READY_TRUE = compilePhrases([
+const READY_TRUE_EN = [
   "ready to (ship|go|wear)",
   "=rts",
   "=in stock",
@@ -206,18 +248,19 @@ export const READY_TRUE = compilePhrases([
     WHEN,
   "need (it|them|this|one|something|a gift|a present|that)? (by|before|for) " + WHEN,
   "(need|want|get|have|receive) __ (=by|=before) " + WHEN,
-  "(need|want|get|have|receive) __ (=asap|=fast|=quickly|=soon|=urgently|=today|=tomorrow|=this week|=right away)",
+  "(need|want|get|have|receive) __ (=asap|=fast|=quickly|=soon|=urgently|=today|=tomorrow|=this week|=right away|=right now)",
   "(=quick|=fast|=express|=expedited|=rush|=rushed|=speedy|=same day|=next day|=overnight|=priority) (=shipping|=delivery|=dispatch)",
   "=ships (fast|quickly|quick|now|today|immediately)",
   "(=in|=on) =a (=rush|=hurry)",
   "=last minute",
   "(=asap|=urgent|=urgently)",
   "=in time for",
-  "re:by (?:the )?\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])",
-]);
+  "re(by):by (?:the )?\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])",
+];
+export const READY_TRUE = compilePhrases(everyLanguage(READY_TRUE_EN, (v) => v.readyTrue));
 
 /** readyToShip → false; checked before READY_TRUE so "no rush" is not read as "rush". */
-export const READY_FALSE = compilePhrases([
+const READY_FALSE_EN = [
   "=made to (order|measure)",
   "=mto",
   "=no (rush|hurry|deadline|timeline)",
@@ -227,7 +270,8 @@ export const READY_FALSE = compilePhrases([
   "=take your time",
   "(=pre order|=preorder|=pre ordered|=preordered)",
   "=whenever",
-]);
+];
+export const READY_FALSE = compilePhrases(everyLanguage(READY_FALSE_EN, (v) => v.readyFalse));
 
 /** Product qualities that contain service words ("tarnish free", "clean girl"): hidden from intent matching. */
 export const QUALITY_MASK = compilePhrases(
@@ -251,10 +295,18 @@ export interface IntentLexicon {
   weak: RegExp | null;
 }
 
-const lex = (strong: readonly string[], weak: readonly string[] = []): IntentLexicon => ({
-  strong: compilePhrases(strong),
-  weak: weak.length ? compilePhrases(weak) : null,
-});
+function lex(
+  pick: (v: Vocabulary) => { strong: readonly string[]; weak?: readonly string[] },
+  strong: readonly string[],
+  weak: readonly string[] = [],
+): IntentLexicon {
+  const weakPhrases = everyLanguage(weak, (v) => pick(v).weak);
+  return {
+    strong: compilePhrases(everyLanguage(strong, (v) => pick(v).strong)),
+    weak: Object.values(weakPhrases).some((l) => l.length) ? compilePhrases(weakPhrases) : null,
+  };
+}
+const intent = (name: ServiceIntentName) => (v: Vocabulary) => v.intents[name];
 
 // Nouns only need their plurals here; literal forms keep these often-repeated groups (and regexes) small.
 const ITEM =
@@ -264,9 +316,11 @@ const ORDER_ITEM =
   "(=order|=orders|=package|=packages|=parcel|=parcels|=shipment|=shipments|=delivery|=deliveries|=purchase|=purchases|=stuff)";
 
 export const TRACK = lex(
+  intent("track_order"),
   [
     `(where|=were|=wear|=whr|=wer) (is|are) (my|the|our|me|it) __ ${ITEM}`,
     `(where|=whr) (is|are) ${ITEM}`,
+    `(where|=whr) (are|is) (you|we|things|it) (with|on) (my|the|our) ${ITEM}`,
     "order (status|update|updates|info|information|details|progress|tracking)",
     `status (of|on|for) (my|the|an|our)? ${ITEM}`,
     "(track|=tracking|=trackng|=traking|=tracker)",
@@ -291,7 +345,7 @@ export const TRACK = lex(
     `find my ${ORDER_ITEM}`,
     `(still)? waiting (on|for) (my|the|an|our) ${ORDER_ITEM}`,
     "=shipped out",
-    "re:where (?:is|are) (?:my |the |order )?#?\\d{3,12}",
+    "re(where):where (?:is|are) (?:my |the |order )?#?\\d{3,12}",
     `(any|an|some|the|get|got|need|want)? (=update|=updates|=news|=info|=information|=word|=progress) (on|about|regarding|for|with) (my|the|our|an)? ${ORDER_ITEM}`,
   ],
   [
@@ -308,6 +362,7 @@ export const TRACK = lex(
 );
 
 export const RETURN = lex(
+  intent("return_exchange"),
   [
     "(return|=retrun|=retrurn|=returnn)",
     "(refund|=refunded|=refunds|=refundable|=reimburse|=reimbursement)",
@@ -342,6 +397,7 @@ export const RETURN = lex(
 );
 
 export const SIZING = lex(
+  intent("sizing"),
   [
     "(resize|=resizing|=resized|=resizes|=resise|=resiz|=re size|=re sizing|=re sized|=resizeing)",
     "=sizing",
@@ -368,6 +424,7 @@ export const SIZING = lex(
 );
 
 export const CARE = lex(
+  intent("care_warranty"),
   [
     "clean !(girl|look|lines|aesthetic|design|style|minimal|cut)",
     "=cleaner",
@@ -407,6 +464,7 @@ export const CARE = lex(
 );
 
 export const FINANCING = lex(
+  intent("financing"),
   [
     "=payment (plan|plans)",
     "(=monthly|=installment|=instalment|=easy|=low) (payment|plan|option)",
@@ -429,6 +487,7 @@ export const FINANCING = lex(
 );
 
 export const STYLIST = lex(
+  intent("stylist_contact"),
   [
     "(=human|=humans|=hooman)",
     "(=real|=live|=actual|=another|=a|=an|=the) (=person|=human|=people|=agent|=operator)",
@@ -465,6 +524,7 @@ export const STYLIST = lex(
 );
 
 export const CUSTOMIZATION = lex(
+  intent("customization"),
   [
     "=custom !(=service|=services|=support)",
     "(=customize|=customise|=customized|=customised|=customizing|=customising|=customization|=customisation|=customizable|=customisable|=custom made|=custommade)",
@@ -488,6 +548,7 @@ export const CUSTOMIZATION = lex(
 );
 
 export const FAQ = lex(
+  intent("faq"),
   [
     "=shipping (=cost|=costs|=time|=times|=fee|=fees|=rate|=rates|=policy|=policies|=option|=options|=method|=methods|=price|=prices|=charge|=charges|=info|=information|=speed|=take|=takes|=timeline|=timeframe|=free|=included|=countries|=to)",
     "(=cost|=costs|=price|=fee|=charge) (of|for) (=shipping|=delivery)",
@@ -531,19 +592,25 @@ export const FAQ = lex(
   ],
 );
 
-export const GREETING = compilePhrases([
-  "re:h+i+|h+e+y+|he+y+a+|hel+o+w?|hel+lo+|h+ello+|hallo|hiya|howdy|heya|hola|yo|sup|greetings|bonjour|namaste|aloha|ahoy|hai|hii",
-  "good (morning|afternoon|evening|day)",
-  "(=morning|=evening|=afternoon)",
-  "(=whats up|=what is up|=wassup|=wazzup)",
-  "(=is) (=anyone|=anybody|=someone|=somebody) (=there|=here|=around|=home)",
-  "(=anyone|=anybody) (=there|=here|=around)",
-  "=how are you",
-  "=how is it going",
-  "=nice to meet you",
-]);
+export const GREETING = compilePhrases(
+  everyLanguage(
+    [
+      "re:h+i+|h+e+y+|he+y+a+|hel+o+w?|hel+lo+|h+ello+|hallo|hiya|howdy|heya|hola|yo|sup|greetings|bonjour|namaste|aloha|ahoy|hai|hii",
+      "good (morning|afternoon|evening|day)",
+      "(=morning|=evening|=afternoon)",
+      "(=whats up|=what is up|=wassup|=wazzup)",
+      "(=is) (=anyone|=anybody|=someone|=somebody) (=there|=here|=around|=home)",
+      "(=anyone|=anybody) (=there|=here|=around)",
+      "=how are you",
+      "=how is it going",
+      "=nice to meet you",
+    ],
+    (v) => v.greeting,
+  ),
+);
 
 export const THANKS = lex(
+  (v) => v.thanks,
   [
     "re:t+h+a+n+k+s*|thanks?|thank(?:you|u)|thx|thnx|thanx|thnks|thks|ty|tysm|tyvm|tnx|merci|gracias|danke",
     "=many thanks",
@@ -564,76 +631,114 @@ export const THANKS = lex(
 );
 
 /** Product-request phrasing: recommendations, browsing, wanting or needing an item. */
-export const PRODUCT_REQUEST = compilePhrases([
-  "(recommend|=recomend|=reccomend|=reccommend|=recommendation|=recommendations|=recs|=rec)",
-  "(suggest|=sugest|=suggestion|=suggestions)",
-  "(=idea|=ideas|=inspiration|=inspo)",
-  "(looking|look|searching|search|shopping|shop|hunting|browse|=browsing) (for|around)",
-  "=show (me|us)",
-  "=show (=some|=your|=the|=any|=what)",
-  "(=do|=does) (=you|=your store|=your shop|=they|=u) (=have|=sell|=carry|=make|=stock|=offer|=got)",
-  "(=i|=we) (=need|=want|=would like|=am after|=am interested in|=am looking|=would love|=wanna|=need to find) (=a|=an|=some|=to buy|=to get|=to see|=something|=the|=new|=one|=pair|=to find|=to purchase)",
-  "(=to buy|=buy|=buying|=purchase|=purchasing|=to get)",
-  "(find|get|pick) (=me|=us|=out)",
-  "=help me (=find|=choose|=pick|=decide|=select|=shop)",
-  "(=any|=some) (=good)? (=options|=suggestions|=ideas|=picks|=recommendations)",
-  "=what (=do you|=would you|=should i|=can you) (=have|=recommend|=suggest|=get|=buy|=show)",
-  "(=best|=top) (=seller|=selling|=sellers|=rated|=picks)",
-  "(=bestseller|=bestsellers|=popular|=trending|=new arrivals|=what is new|=catalog|=catalogue|=collection|=collections)",
-  "(=something|=anything) (for|=special|=nice|=pretty|=sparkly|=unique|=simple|=dainty|=under|=in|=with|=like|=cute|=elegant|=classy|=beautiful|=gorgeous)",
-  "(=browse|=browsing|=shopping)",
-]);
+export const PRODUCT_REQUEST = compilePhrases(
+  everyLanguage(
+    [
+      "(recommend|=recomend|=reccomend|=reccommend|=recommendation|=recommendations|=recs|=rec)",
+      "(suggest|=sugest|=suggestion|=suggestions)",
+      "(=idea|=ideas|=inspiration|=inspo)",
+      "(looking|look|searching|search|shopping|shop|hunting|browse|=browsing) (for|around)",
+      "=show (me|us)",
+      "=show (=some|=your|=the|=any|=what)",
+      "(=do|=does) (=you|=your store|=your shop|=they|=u) (=have|=sell|=carry|=make|=stock|=offer|=got)",
+      "(=i|=we) (=need|=want|=would like|=am after|=am interested in|=am looking|=would love|=wanna|=need to find) (=a|=an|=some|=to buy|=to get|=to see|=something|=the|=new|=one|=pair|=to find|=to purchase)",
+      "(=to buy|=buy|=buying|=purchase|=purchasing|=to get)",
+      "(find|get|pick) (=me|=us|=out)",
+      "=help me (=find|=choose|=pick|=decide|=select|=shop)",
+      "(=any|=some) (=good)? (=options|=suggestions|=ideas|=picks|=recommendations)",
+      "=what (=do you|=would you|=should i|=can you) (=have|=recommend|=suggest|=get|=buy|=show)",
+      "(=best|=top) (=seller|=selling|=sellers|=rated|=picks)",
+      "(=bestseller|=bestsellers|=popular|=trending|=new arrivals|=what is new|=catalog|=catalogue|=collection|=collections)",
+      "(=something|=anything) (for|=special|=nice|=pretty|=sparkly|=unique|=simple|=dainty|=under|=in|=with|=like|=cute|=elegant|=classy|=beautiful|=gorgeous)",
+      "(=browse|=browsing|=shopping)",
+    ],
+    (v) => v.request,
+  ),
+);
 
 /** Generic product nouns: a weak product signal on their own ("jewelry"). */
-export const PRODUCT_NOUN = compilePhrases([
-  "(=jewelry|=jewellery|=jewlery|=jewelery|=jewlry|=jewerly|=jewels|=jewel|=piece|=pieces|=accessory|=accessories|=bling|=sparkle|=set|=sets|=pair|=pairs)",
-]);
+export const PRODUCT_NOUN = compilePhrases(
+  everyLanguage(
+    [
+      "(=jewelry|=jewellery|=jewlery|=jewelery|=jewlry|=jewerly|=jewels|=jewel|=piece|=pieces|=accessory|=accessories|=bling|=sparkle|=set|=sets|=pair|=pairs)",
+    ],
+    (v) => v.productNoun,
+  ),
+);
 
 /** Paging the same search. Only consulted for short messages without filters. */
-export const PAGING = compilePhrases([
-  "=more",
-  "(=show|=see|=load|=view|=any|=some|=got) =more",
-  "=next",
-  "=another !(=question|=thing|=issue|=problem|=order|=query|=topic)",
-  "(=other|=different|=similar|=alternative) (=ones|=options|=styles|=choices|=designs|=pieces|=suggestions|=items|=products|=results|=picks)",
-  "(=others|=alternatives)",
-  "(=what|=anything|=something) =else",
-  "=keep (=going|=them coming|=looking)",
-  "(=continue|=additional|=more please)",
-]);
+export const PAGING = compilePhrases(
+  everyLanguage(
+    [
+      "=more",
+      "(=show|=see|=load|=view|=any|=some|=got) =more",
+      "=next",
+      "=another !(=question|=thing|=issue|=problem|=order|=query|=topic)",
+      "(=other|=different|=similar|=alternative) (=ones|=options|=styles|=choices|=designs|=pieces|=suggestions|=items|=products|=results|=picks)",
+      "(=others|=alternatives)",
+      "(=what|=anything|=something) =else",
+      "=keep (=going|=them coming|=looking)",
+      "(=continue|=additional|=more please)",
+    ],
+    (v) => v.paging,
+  ),
+);
 
 /** "Cheaper" refinements: lower the price ceiling of the current search. */
-export const CHEAPER = compilePhrases([
-  "(=cheaper|=cheapest|=cheap|=cheapo|=inexpensive|=affordable|=budget friendly|=cheeper)",
-  "=less (=expensive|=pricey|=pricy|=costly|=money)",
-  "=lower (=price|=priced|=prices|=budget|=cost|=end)",
-  "(=more|=most) =affordable",
-  "(=too|=so|=bit|=little|=very|=rather|=quite) (=expensive|=pricey|=pricy|=costly|=spendy|=much money)",
-  "=budget (=option|=options|=pick|=picks)",
-  "=lower in price",
-]);
+export const CHEAPER = compilePhrases(
+  everyLanguage(
+    [
+      "(=cheaper|=cheapest|=cheap|=cheapo|=inexpensive|=affordable|=budget friendly|=cheeper)",
+      "=less (=expensive|=pricey|=pricy|=costly|=money)",
+      "=lower (=price|=priced|=prices|=budget|=cost|=end)",
+      "(=more|=most) =affordable",
+      "(=too|=so|=bit|=little|=very|=rather|=quite) (=expensive|=pricey|=pricy|=costly|=spendy|=much money)",
+      "=budget (=option|=options|=pick|=picks)",
+      "=lower in price",
+    ],
+    (v) => v.cheaper,
+  ),
+);
 
 /** "Pricier" refinements: raise the price floor of the current search. */
-export const PRICIER = compilePhrases([
-  "(=pricier|=priciest|=fancier|=fanciest|=upscale|=splurge|=luxe)",
-  "(=more|=most) (=expensive|=pricey|=costly|=luxurious|=luxury|=premium|=upscale|=high end|=exclusive)",
-  "=higher (=end|=price|=priced|=budget|=quality)",
-  "=high end",
-  "(=too|=so) =cheap",
-  "=bigger budget",
-]);
+export const PRICIER = compilePhrases(
+  everyLanguage(
+    [
+      "(=pricier|=priciest|=fancier|=fanciest|=upscale|=splurge|=luxe)",
+      "(=more|=most) (=expensive|=pricey|=costly|=luxurious|=luxury|=premium|=upscale|=high end|=exclusive)",
+      "=higher (=end|=price|=priced|=budget|=quality)",
+      "=high end",
+      "(=too|=so) =cheap",
+      "=bigger budget",
+    ],
+    (v) => v.pricier,
+  ),
+);
 
 /** Refinement markers: the message changes the current search rather than starting a new one. */
-export const REFINE_MARKER = compilePhrases([
-  "=instead",
-  "(=what|=how) about",
-  "(=same|=similar) (=but|=ones but|=style but|=thing but)",
-  "(=any|=some) in",
-  "(=rather|=but in|=and in|=only in|=just in|=now in)",
-  "(=them|=those|=these|=ones|=it|=that|=this|=one) in",
-  "(=what|=how) if",
-  "(=do you have|=got|=can i get|=can i see|=are there) (=them|=those|=these|=it|=any|=that|=this|=ones|=one|=some) (=in|=under|=over|=below|=above|=for)",
-  "=also",
-  "=switch to",
-  "=change (it|them|that|the metal|the price|the budget)? to",
-]);
+export const REFINE_MARKER = compilePhrases(
+  everyLanguage(
+    [
+      "=instead",
+      "(=what|=how) about",
+      "(=same|=similar) (=but|=ones but|=style but|=thing but)",
+      "(=any|=some) in",
+      "(=rather|=but in|=and in|=only in|=just in|=now in)",
+      "(=them|=those|=these|=ones|=it|=that|=this|=one) in",
+      "(=what|=how) if",
+      "(=do you have|=got|=can i get|=can i see|=are there) (=them|=those|=these|=it|=any|=that|=this|=ones|=one|=some) (=in|=under|=over|=below|=above|=for)",
+      "=also",
+      "=switch to",
+      "=change (it|them|that|the metal|the price|the budget)? to",
+    ],
+    (v) => v.refine,
+  ),
+);
+
+/** Words that put a metal or a category out of the search ("not gold", "sans argent", "keine Ringe"). */
+export const NEGATION_CUES: Phrases = everyLanguage(
+  [
+    "(=not|=no|=non|=without|=except|=excluding|=exclude|=but not|=anything but|=everything but|=all but|=other than|=apart from|=besides|=instead of|=rather than|=nothing in|=never|=nor|=minus|=avoid|=hate|=allergic to)",
+  ],
+  (v) => v.negation,
+);

@@ -1,5 +1,7 @@
 // Text normalisation: every rule downstream sees one canonical spelling of the shopper's message.
-import { correctWord } from "./spelling";
+import { detectLanguage } from "./language";
+import type { Lang } from "./phrases";
+import { correctWord, splitCompound } from "./spelling";
 
 const FRACTIONS: Record<string, string> = { "½": ".5", "¼": ".25", "¾": ".75" };
 const FRACTION_RE = /(\d)?\s?([½¼¾])/g;
@@ -7,22 +9,44 @@ const COMBINING_RE = /[\u0300-\u036f]/g;
 const SINGLE_QUOTES_RE = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\u02B9]/g;
 const DOUBLE_QUOTES_RE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const DASHES_RE = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
-const CURRENCY_RE = /[€£¥]/g;
+const CURRENCY_RE = /[£¥]/g;
+const EURO_RE = /€/g;
+const LIGATURES: Record<string, string> = { ß: "ss", œ: "oe", æ: "ae", ø: "o", "°": "o" };
+const LIGATURE_RE = /[ßœæø°]/g;
 
-/** Lower-case, accents stripped, quotes, dashes and currency signs folded. Punctuation is kept. */
+/**
+ * Lower-case, accents stripped (ß → ss, œ → oe), quotes and dashes folded, `€` spelled `eur` (a currency mark
+ * the thousands rule needs to see) and other currency signs `$`. Punctuation is kept.
+ */
 export function fold(raw: string): string {
   return raw
     .replace(FRACTION_RE, (_m, d: string | undefined, f: string) => (d ?? "0") + FRACTIONS[f])
     .normalize("NFKD")
     .replace(COMBINING_RE, "")
     .toLowerCase()
+    .replace(LIGATURE_RE, (c) => LIGATURES[c])
     .replace(SINGLE_QUOTES_RE, "'")
     .replace(DOUBLE_QUOTES_RE, '"')
     .replace(DASHES_RE, "-")
+    .replace(EURO_RE, " eur ")
     .replace(CURRENCY_RE, "$");
 }
 
 const APOSTROPHE_RE = /'/g;
+/** French elisions keep their word apart: "d'or" → "d or", "jusqu'à" → "jusqu a", "l'anneau" → "l anneau". */
+const ELISION_RE = /(?<![a-z])(l|d|j|n|s|c|m|t|qu|jusqu|lorsqu|puisqu)'(?=[a-z])/g;
+/** "w/" and "w/o" are chat shorthand for "with" and "without"; the slash would be dropped with the punctuation. */
+const WITHOUT_RE = /(?<![a-z0-9])w\/o(?![a-z0-9])/g;
+const WITH_RE = /(?<![a-z0-9])w\/(?![a-z0-9]*\/)/g;
+/** "n°", "nº", "n.º", "no." before a number: the French and Spanish number sign. */
+const NUMBER_SIGN_RE = /(?<![a-z])n\s?\.?\s?o\.?\s?(?=#?\d)/g;
+/** "No, …" answers the last question: kept apart from "no gold", which excludes a metal. */
+const LEADING_NO_RE = /(^|[.!?;]\s*)(no|non|nein|nope)\s*[,.;:!]+/g;
+/** A comma followed by one or two digits is a decimal comma ("99,90" → 99.90). */
+const DECIMAL_COMMA_RE = /(\d),(\d{1,2})(?![\d,])/g;
+/** Dot or space thousands separators ("1.500", "1 500"), applied when the number is in euros or the message is not English. */
+const DOT_THOUSANDS_RE = /(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?![\d]|[.,]\d)/g;
+const EURO_NEAR_RE = /^\s?(?:eur|euros?)(?![a-z])|(?:eur|euros?)\s?$/;
 const THOUSANDS_RE = /(\d),(?=\d{3}(?!\d))/g;
 const PERCENT_RE = /%/g;
 const AMPERSAND_RE = /&/g;
@@ -117,6 +141,35 @@ const EXPAND: Record<string, string> = {
   adress: "address",
   xmas: "christmas",
   approx: "approximately",
+  aprox: "aproximadamente",
+  rn: "right now",
+  anniv: "anniversary",
+  annivs: "anniversary",
+  bc: "because",
+  cuz: "because",
+  coz: "because",
+  idk: "i do not know",
+  sth: "something",
+  smth: "something",
+  ppl: "people",
+  diff: "different",
+  def: "definitely",
+  "2day": "today",
+  "2moro": "tomorrow",
+  "2morrow": "tomorrow",
+  // French, Spanish and German chat shorthand.
+  svp: "s il vous plait",
+  stp: "s il te plait",
+  bcp: "beaucoup",
+  pk: "pourquoi",
+  pq: "pourquoi",
+  mrc: "merci",
+  slt: "salut",
+  xq: "porque",
+  tb: "tambien",
+  grax: "gracias",
+  porfa: "por favor",
+  xfa: "por favor",
 };
 const EXPAND_TOKENS = new Map(Object.entries(EXPAND).map(([k, v]) => [k, v.split(" ")]));
 
@@ -296,7 +349,44 @@ function numberWords(tokens: string[]): string[] {
  * misspelt key words corrected.
  */
 export function normalise(folded: string): string {
-  const s = folded
+  return analyse(folded).text;
+}
+
+export interface Analysis {
+  /** The canonical text. */
+  text: string;
+  /** The language the message is most likely written in. */
+  lang: Lang;
+  /** How many words the spelling corrector changed. */
+  corrections: number;
+}
+
+/** Thousands separators that are dots or spaces: in euro amounts, and in French, Spanish and German messages. */
+function joinThousands(s: string, lang: Lang): string {
+  return s.replace(DOT_THOUSANDS_RE, (m: string, offset: number, whole: string) => {
+    const around =
+      whole.slice(Math.max(0, offset - 6), offset) + "|" + whole.slice(offset + m.length, offset + m.length + 7);
+    const [before, after] = around.split("|");
+    if (lang === "en" && !EURO_NEAR_RE.test(after) && !EURO_NEAR_RE.test(before)) return m;
+    // "1.5" or "2.75" are decimals whatever the language; only groups of exactly three digits join.
+    return m.replace(/[. ]/g, "");
+  });
+}
+
+/** The canonical text and what was learnt on the way (language, corrections). */
+export function analyse(folded: string): Analysis {
+  const lang = detectLanguage(folded);
+  const pre = joinThousands(
+    folded
+      .replace(LEADING_NO_RE, "$1nope ")
+      .replace(WITHOUT_RE, " without ")
+      .replace(WITH_RE, " with ")
+      .replace(NUMBER_SIGN_RE, " no ")
+      .replace(ELISION_RE, "$1 ")
+      .replace(DECIMAL_COMMA_RE, "$1.$2"),
+    lang,
+  );
+  const s = pre
     .replace(APOSTROPHE_RE, "")
     .replace(THOUSANDS_RE, "$1")
     .replace(PERCENT_RE, " percent ")
@@ -311,17 +401,25 @@ export function normalise(folded: string): string {
     .replace(REPEAT_RE, "$1$1")
     .replace(SPACES_RE, " ")
     .trim();
-  if (!s) return "";
+  if (!s) return { text: "", lang, corrections: 0 };
   const raw = s.split(" ");
   const tokens: string[] = [];
+  let corrections = 0;
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
     const next = raw[i + 1];
     if (t === "id" && next !== undefined && ID_NEXT.has(next)) tokens.push("i", "would");
     else if (t === "ill" && (i === 0 || (next !== undefined && ILL_NEXT.has(next)))) tokens.push("i", "will");
     else if (EXPAND_TOKENS.has(t)) tokens.push(...(EXPAND_TOKENS.get(t) ?? [t]));
-    else if (LETTERS_RE.test(t)) tokens.push(correctWord(t));
-    else tokens.push(t);
+    else if (LETTERS_RE.test(t)) {
+      const parts = splitCompound(t, lang);
+      if (parts) tokens.push(...parts);
+      else {
+        const c = correctWord(t, lang);
+        if (c !== t) corrections++;
+        tokens.push(c);
+      }
+    } else tokens.push(t);
   }
-  return numberWords(tokens).join(" ");
+  return { text: numberWords(tokens).join(" "), lang, corrections };
 }

@@ -1,24 +1,37 @@
 // The price grammar: ceilings, floors, ranges and approximations over amounts in the normalised text.
 // A number is a price only with a currency mark or a price word; karat marks, sizes, order numbers and
 // quantities with units are masked before this runs (see entities.ts).
-import { B_LEFT, B_RIGHT } from "./phrases";
+import { B_LEFT, B_RIGHT, knownWords } from "./phrases";
 
-/** One amount: `$1,500`, `1.5k`, `300 usd`, `250 dollars`, `2k`. Thousands separators are already gone. */
-const AMT = String.raw`(?<![a-z0-9.#$_])(?:\$ ?|usd ?)?\d+(?:\.\d+)?(?![0-9])(?: ?k(?![a-z0-9]))?(?: ?(?:usd|dollars?|bucks|\$)(?![a-z0-9]))?(?![a-z0-9])`;
+/** Currency words after an amount; `€` is already spelled `eur` (normalise.ts). */
+const CURRENCY = "usd|dollars?|bucks|eur|euros?|dolares|dolar|pesos|pounds?|gbp|\\$";
+/** One amount: `$1,500`, `1.5k`, `300 usd`, `250 dollars`, `2k`, `99.90 eur`. Thousands separators are already gone. */
+const AMT = String.raw`(?<![a-z0-9.#$_])(?:\$ ?|usd ?|eur ?)?\d+(?:\.\d+)?(?![0-9])(?: ?k(?![a-z0-9]))?(?: ?(?:${CURRENCY})(?![a-z0-9]))?(?![a-z0-9])`;
 const A = `(${AMT})`;
-const SEP_RANGE = String.raw`(?: ?- ?| to | and | through | thru | till | until | up to )`;
-const SEP_BARE = String.raw`(?: ?- ?| to )`;
+const SEP_RANGE = String.raw`(?: ?- ?| to | and | through | thru | till | until | up to | et | y | und | bis | a | hasta )`;
+const SEP_BARE = String.raw`(?: ?- ?| to | bis )`;
 
+// English, then French, Spanish and German (accents folded, elisions split: "jusqu'à" → "jusqu a").
 const CEILING_WORDS =
   "under|below|beneath|less than|lower than|cheaper than|up to|upto|max|maximum|at most|within|no more than|" +
   "budget|spend|spending|afford|limit|cap|capped at|tops|not exceeding|not to exceed|less then|lower then|" +
-  "cheaper then|for less than|for under|<";
+  "cheaper then|for less than|for under|<|" +
+  "moins de|moins d|jusqu a|jusqua|au maximum|au plus|en dessous de|inferieur a|sous|pour moins de|budget de|" +
+  "menos de|hasta|como maximo|maximo|por debajo de|inferior a|presupuesto de|presupuesto|por menos de|" +
+  "unter|bis|bis zu|hochstens|hoechstens|maximal|weniger als|budget von|fur unter|fuer unter";
 const FLOOR_WORDS =
   "over|above|more than|greater than|higher than|pricier than|at least|from|starting at|starting from|" +
-  "starts at|starting|min|minimum|upwards of|north of|beyond|in excess of|more then|>";
+  "starts at|starting|min|minimum|upwards of|north of|beyond|in excess of|more then|>|" +
+  "plus de|plus d|au moins|a partir de|au dessus de|superieur a|des|" +
+  "mas de|al menos|desde|como minimo|minimo|por encima de|superior a|" +
+  "uber|ueber|mindestens|ab|mehr als|minimal";
 const APPROX_WORDS =
   "around|about|roughly|approximately|nearly|near|close to|circa|somewhere around|in the region of|" +
-  "in the range of|ballpark|ballpark of|give or take|~";
+  "in the range of|ballpark|ballpark of|give or take|~|" +
+  "environ|autour de|a peu pres|aux alentours de|dans les|vers les|" +
+  "alrededor de|unos|unas|aproximadamente|mas o menos|cerca de|sobre|" +
+  "etwa|ungefahr|ungefaehr|ca|rund|um die|so um die|zirka";
+knownWords(`${CEILING_WORDS} ${FLOOR_WORDS} ${APPROX_WORDS} ${CURRENCY}`);
 
 type Kind = "floor" | "ceil" | "range" | "bareRange" | "approx" | "marked";
 interface Rule {
@@ -30,10 +43,16 @@ const rule = (src: string, kind: Kind): Rule => ({ re: new RegExp(src, "g"), kin
 
 /** Tried in order; each match is consumed so a later, looser rule cannot read it again. */
 const RULES: readonly Rule[] = [
-  rule(`${B_LEFT}(?:no|not|nothing) (?:less|lower|cheaper|under|below)(?: than| then)? ${A}`, "floor"),
-  rule(`${B_LEFT}(?:no|not|nothing) (?:more|higher|greater|pricier|over|above|exceeding)(?: than| then)? ${A}`, "ceil"),
-  rule(`${B_LEFT}between (?:the )?${A}${SEP_RANGE}(?:the )?${A}`, "range"),
-  rule(`${B_LEFT}from ${A}${SEP_RANGE}${A}`, "range"),
+  rule(
+    `${B_LEFT}(?:(?:no|not|nothing) (?:less|lower|cheaper|under|below)(?: than| then)?|pas moins d[e]?|no menos de|nicht weniger als|nicht unter) ${A}`,
+    "floor",
+  ),
+  rule(
+    `${B_LEFT}(?:(?:no|not|nothing) (?:more|higher|greater|pricier|over|above|exceeding)(?: than| then)?|pas plus d[e]?|no mas de|nicht mehr als|nicht uber|nicht ueber) ${A}`,
+    "ceil",
+  ),
+  rule(`${B_LEFT}(?:between|entre|zwischen) (?:the |les |los |las )?${A}${SEP_RANGE}(?:the )?${A}`, "range"),
+  rule(`${B_LEFT}(?:from|de|desde|von|ab) ${A}${SEP_RANGE}${A}`, "range"),
   rule(`${A}${SEP_BARE}${A}`, "bareRange"),
   rule(`${B_LEFT}(?:${APPROX_WORDS}) ?(?:of |the |a |an )?${A}`, "approx"),
   rule(`${A} ?(?:ish|or so|give or take|range|area|ballpark|or thereabouts)${B_RIGHT}`, "approx"),
@@ -51,7 +70,7 @@ const RULES: readonly Rule[] = [
 ];
 
 const NUMBER_RE = /(\d+(?:\.\d+)?)(?: ?(k)(?![a-z]))?/;
-const MARK_RE = /\$|usd|dollar|buck/;
+const MARK_RE = /\$|usd|dollar|buck|eur|peso|pound|gbp/;
 
 interface Amount {
   value: number;

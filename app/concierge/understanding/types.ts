@@ -31,6 +31,10 @@ export interface ProductFilters {
   readyToShip?: boolean;
   gift?: boolean;
   ringSize?: number;
+  /** Metals the shopper ruled out; a family ("gold") rules out its members. */
+  excludeMetals?: Metal[];
+  /** Kinds of piece the shopper ruled out. */
+  excludeCategories?: Category[];
 }
 
 export interface Entities extends ProductFilters {
@@ -67,4 +71,8 @@ export interface Understanding {
   reason: string;
   /** For find_product: "cheaper"/"pricier" with no price to move, so order the results by price instead. */
   sort?: "price_asc" | "price_desc";
+  /** Who answered: the rules, or the optional language model when the rules could not read the message. */
+  source?: "rules" | "model";
+  /** The language the message is most likely written in. */
+  lang?: "en" | "fr" | "es" | "de";
 }

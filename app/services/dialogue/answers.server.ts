@@ -1,61 +1,65 @@
 // Answers the concierge gives in one reply: the shop's FAQ, ring sizing, custom work, a stylist, small talk.
 
+import type { Copy } from "~/concierge/copy";
 import { bestFaq } from "~/concierge/faqMatch";
 import type { QuickReply } from "~/concierge/messages";
-import { STYLIST_REPLY, chooser, escalationForm, quickReplies, text } from "../replies.server";
+import { defaultShopSettings } from "~/concierge/shopDefaults";
+import { chooser, escalationForm, quickReplies, stylistReply, text } from "../replies.server";
 import { complete, type Turn } from "./journey";
 
 type FaqIntent = "care_warranty" | "financing" | "faq";
 
-const BROWSE_PIECES: QuickReply = { label: "Browse pieces", action: { type: "start", intent: "find_product" } };
-
 /** Where each written answer leads next, besides a stylist. */
-const FAQ_FOLLOW_UP: Record<FaqIntent, QuickReply> = {
-  care_warranty: { label: "Book a cleaning", action: { type: "start", intent: "return_exchange", option: "care" } },
-  financing: BROWSE_PIECES,
-  faq: BROWSE_PIECES,
-};
+function faqFollowUp(copy: Copy, intent: FaqIntent): QuickReply {
+  return intent === "care_warranty"
+    ? { label: copy.t("reply.bookCleaning"), action: { type: "start", intent: "return_exchange", option: "care" } }
+    : { label: copy.t("reply.browsePieces"), action: { type: "start", intent: "find_product" } };
+}
+
+/** The shop's greeting; the stock one is said in the reply's language, a merchant's own as they wrote it. */
+const STOCK_GREETING = defaultShopSettings().appearance.greeting;
 
 export async function answerFromFaq(turn: Turn, intent: FaqIntent, topic?: string): Promise<void> {
-  const { runtime, input } = turn;
+  const { runtime, input, copy } = turn;
   const entries = await runtime.store.faq.list(input.shop.shop);
   const entry = bestFaq(entries, intent, input.text ?? "", topic);
   if (entry) {
+    // The shop's own FAQ answer, as the merchant wrote it.
     turn.replies.push(text(entry.answer));
     complete(turn, intent);
   } else {
-    turn.replies.push(text("I don't have a written answer for that yet, but a stylist can help you directly."));
+    turn.replies.push(text(copy.t("faq.noAnswer")));
   }
-  turn.replies.push(quickReplies([FAQ_FOLLOW_UP[intent], STYLIST_REPLY]));
+  turn.replies.push(quickReplies([faqFollowUp(copy, intent), stylistReply(copy)]));
 }
 
 export function sizing(turn: Turn): void {
+  const { copy } = turn;
   const size = turn.understanding.entities.ringSize;
   const guide = turn.input.shop.settings.sizeGuideUrl;
+  const sentences = [
+    ...(size ? [copy.t("sizing.gotSize", { size })] : []),
+    copy.t("sizing.howTo"),
+    ...(guide ? [copy.t("sizing.guide", { url: guide })] : []),
+    copy.t("sizing.resize"),
+  ];
   turn.replies.push(
-    text(
-      (size ? `Got it — size ${size}. ` : "") +
-        "To find your ring size, measure a ring that fits the right finger, or wrap a strip of paper around the finger and measure its length." +
-        (guide ? ` Our size guide: ${guide}` : "") +
-        " If a ring you bought doesn't fit, we can resize it.",
-    ),
+    text(sentences.join(" ")),
     quickReplies([
-      { label: "Start a resize", action: { type: "start", intent: "return_exchange", option: "resize" } },
-      { label: "Ring size guide", action: { type: "faq", topic: "sizing" } },
-      STYLIST_REPLY,
+      { label: copy.t("reply.startResize"), action: { type: "start", intent: "return_exchange", option: "resize" } },
+      { label: copy.t("reply.sizeGuide"), action: { type: "faq", topic: "sizing" } },
+      stylistReply(copy),
     ]),
   );
   complete(turn, "sizing");
 }
 
 export function customization(turn: Turn): void {
+  const { copy } = turn;
   const url = turn.input.shop.settings.customizationUrl;
   turn.replies.push(
-    text(
-      "I can't design or engrave pieces here, but our stylists do custom work and engraving every day." +
-        (url ? ` You can also start a design at ${url}.` : " Leave your details and a stylist will get back to you."),
-    ),
-    escalationForm("customization", "Ask a stylist about custom work"),
+    text(`${copy.t("custom.intro")} ${url ? copy.t("custom.url", { url }) : copy.t("custom.leaveDetails")}`),
+    escalationForm(copy, "customization", copy.t("custom.formTitle")),
   );
 }
 
@@ -67,17 +71,20 @@ export function stylistHandoff(turn: Turn): void {
     (state.lastIntent && !["stylist_contact", "thanks", "greeting"].includes(state.lastIntent)
       ? state.lastIntent
       : "general");
-  turn.replies.push(escalationForm(topic, "Talk to a stylist"));
+  turn.replies.push(escalationForm(turn.copy, topic, turn.copy.t("stylist.formTitle")));
 }
 
 export function greet(turn: Turn): void {
-  turn.replies.push(...chooser(`${turn.input.shop.settings.appearance.greeting} What can I help with?`));
+  const { copy } = turn;
+  const own = turn.input.shop.settings.appearance.greeting;
+  const greeting = !own || own === STOCK_GREETING ? copy.t("greet.default") : own;
+  turn.replies.push(...chooser(copy, copy.t("greet.ask", { greeting })));
 }
 
 export function welcomeThanks(turn: Turn): void {
-  turn.replies.push(text("You're very welcome. Anything else I can help with?"));
+  turn.replies.push(text(turn.copy.t("thanks.welcome")));
 }
 
 export function clarify(turn: Turn): void {
-  turn.replies.push(...chooser("I'm not sure I understood. Here's what I can help with — or ask a stylist:"));
+  turn.replies.push(...chooser(turn.copy, turn.copy.t("clarify.prompt")));
 }

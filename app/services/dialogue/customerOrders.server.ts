@@ -1,5 +1,6 @@
 // A logged-in customer's own orders in the dialogue: offered as buttons instead of asking for a number.
 
+import type { Copy } from "~/concierge/copy";
 import type { Action, Message } from "~/concierge/messages";
 import type { Order } from "~/store/port";
 import { recentOrdersOf } from "../orders.server";
@@ -12,9 +13,9 @@ export async function customerOrders(turn: Turn, customerId: string, limit?: num
   return recentOrdersOf(turn.runtime, turn.input.shop.shop, customerId, limit);
 }
 
-export function orderPicker(orders: Order[], actionFor: (order: Order) => Action, prompt: string): Message {
+export function orderPicker(copy: Copy, orders: Order[], actionFor: (order: Order) => Action, prompt: string): Message {
   return quickReplies(
-    orders.map((o) => ({ label: `Order ${o.name}`, action: actionFor(o) })),
+    orders.map((o) => ({ label: copy.t("reply.order", { name: o.name }), action: actionFor(o) })),
     prompt,
   );
 }

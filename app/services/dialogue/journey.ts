@@ -1,5 +1,6 @@
 // What every journey works on: one shopper turn (input, state, understanding, the replies being built).
 
+import type { Copy } from "~/concierge/copy";
 import type { Action, Message } from "~/concierge/messages";
 import type { Entities, Understanding } from "~/concierge/understanding/types";
 import type { Runtime } from "~/platform/runtime.server";
@@ -12,6 +13,8 @@ export interface TurnInput {
   conversationId?: string;
   text?: string;
   action?: Action;
+  /** The widget's language (BCP 47); replies follow it when it is one of the four, else the shop's. */
+  locale?: string;
   customerId: string | null;
   now: Date;
   consumeLookup: () => Promise<void>;
@@ -23,6 +26,8 @@ export interface Turn {
   state: DialogueState;
   understanding: Understanding;
   replies: Message[];
+  /** The reply's language: every string a journey writes comes from here. */
+  copy: Copy;
 }
 
 /** Marks a journey done for this conversation: the rating question waits for the first one. */

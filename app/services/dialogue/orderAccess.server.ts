@@ -64,7 +64,7 @@ export async function proveAccess<T extends { order: Order }>(
   } catch (error) {
     if (!(error instanceof AppError && error.code === "order.not_found")) throw error;
     awaitContact(state, retry.orderNumber, retry.option);
-    turn.replies.push(text(error.message), retry.form(), stylistOffer(retry.stylistPrompt));
+    turn.replies.push(text(turn.copy.t("order.notFound")), retry.form(), stylistOffer(turn.copy, retry.stylistPrompt));
     return null;
   }
   rememberOrder(state, found.order, turn.input.customerId);

@@ -16,7 +16,7 @@ import {
 } from "./orderAccess.server";
 
 export async function trackOrder(turn: Turn): Promise<void> {
-  const { runtime, input, state } = turn;
+  const { runtime, input, state, copy } = turn;
   const { orderNumber, contact } = orderInQuestion(turn);
 
   if (orderNumber) {
@@ -25,8 +25,8 @@ export async function trackOrder(turn: Turn): Promise<void> {
       if (proven) return showOrder(turn, proven);
       awaitContact(state, orderNumber);
       turn.replies.push(
-        text(`To keep your order private, what email or postal code did you use at checkout for #${orderNumber}?`),
-        orderLookupForm({ orderNumber }),
+        text(copy.t("order.askContact", { number: orderNumber })),
+        orderLookupForm(copy, { orderNumber }),
       );
       return;
     }
@@ -38,8 +38,8 @@ export async function trackOrder(turn: Turn): Promise<void> {
       }),
       {
         orderNumber,
-        form: () => orderLookupForm({ orderNumber }),
-        stylistPrompt: "Or a stylist can look into it for you.",
+        form: () => orderLookupForm(copy, { orderNumber }),
+        stylistPrompt: copy.t("order.stylistLookup"),
       },
     );
     if (found) showOrder(turn, found.order);
@@ -53,28 +53,22 @@ export async function trackOrder(turn: Turn): Promise<void> {
       showOrder(turn, latest);
       if (others.length) {
         turn.replies.push(
-          orderPicker(
-            others,
-            (o) => ({ type: "order_lookup", orderNumber: o.number }),
-            "Looking for a different order?",
-          ),
+          orderPicker(copy, others, (o) => ({ type: "order_lookup", orderNumber: o.number }), copy.t("order.other")),
         );
       }
       return;
     }
   }
   state.awaiting = "order_number";
-  turn.replies.push(
-    text("I can check that for you. What's your order number, and the email or postal code you used at checkout?"),
-    orderLookupForm(),
-  );
+  turn.replies.push(text(copy.t("order.askNumber")), orderLookupForm(copy));
 }
 
 function showOrder(turn: Turn, order: Order): void {
-  turn.replies.push(message({ type: "order_status", order: orderView(order) }));
+  const { copy } = turn;
+  turn.replies.push(message({ type: "order_status", order: orderView(order, copy.locale) }));
   if (needsStylist(order, turn.input.now)) {
     turn.state.handoffTopic = order.status === "exception" ? "order_exception" : "order_late";
-    turn.replies.push(stylistOffer("This order needs attention. A stylist can chase it for you right away."));
+    turn.replies.push(stylistOffer(copy, copy.t("order.attention")));
   }
   complete(turn, "track_order");
 }

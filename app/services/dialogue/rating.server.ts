@@ -10,7 +10,7 @@ export function maybeAskCsat(turn: Turn): void {
   const { state } = turn;
   if (state.csatAsked || state.csatDone || state.completed.length === 0) return;
   state.csatAsked = true;
-  turn.replies.push(csatQuestion());
+  turn.replies.push(csatQuestion(turn.copy));
 }
 
 export async function takeRating(turn: Turn, action: Extract<Action, { type: "csat" }>): Promise<void> {
@@ -28,8 +28,9 @@ export async function takeRating(turn: Turn, action: Extract<Action, { type: "cs
         visitorId: input.visitorId,
       },
       input.now,
+      turn.copy,
     );
-    turn.replies.push(text("Thank you for the feedback."));
+    turn.replies.push(text(turn.copy.t("csat.thanks")));
     if (followUp) {
       state.handoffTopic = LOW_CSAT_TOPIC;
       turn.replies.push(followUp);
@@ -37,6 +38,6 @@ export async function takeRating(turn: Turn, action: Extract<Action, { type: "cs
   } catch (error) {
     // A second tap on the thumbs (another tab, a double click) is not an error for the conversation.
     if (!(error instanceof AppError && error.code === "csat.already_submitted")) throw error;
-    turn.replies.push(text(error.message));
+    turn.replies.push(text(turn.copy.t("csat.already")));
   }
 }

@@ -1,6 +1,6 @@
 // Returns, resizes, exchanges and care: which order, proof it is theirs, then per-piece eligibility before a request.
 
-import { REQUEST_NOUN } from "~/concierge/eligibility";
+import type { Copy } from "~/concierge/copy";
 import type { Message, ReturnOptionName } from "~/concierge/messages";
 import type { Intent } from "~/concierge/understanding/types";
 import { message, returnForm, stylistOffer, text } from "../replies.server";
@@ -12,15 +12,8 @@ import type { DialogueState } from "./state";
 
 type ReturnPreview = Awaited<ReturnType<typeof previewReturn>>;
 
-const WHICH_ORDER: Record<ReturnOptionName, string> = {
-  return: "I can start a return for you. Which order is it?",
-  exchange: "I can start an exchange for you. Which order is it?",
-  resize: "I can start a resize. Which order is the ring from?",
-  care: "I can arrange a cleaning and care check. Which order is the piece from?",
-};
-
 export async function returnsJourney(turn: Turn): Promise<void> {
-  const { runtime, input, state, understanding } = turn;
+  const { runtime, input, state, understanding, copy } = turn;
   const entities = understanding.entities;
   const option = requestedOption(input, state, understanding.intent);
   const lineItemId = input.action?.type === "return_preview" ? input.action.lineItemId : undefined;
@@ -29,7 +22,10 @@ export async function returnsJourney(turn: Turn): Promise<void> {
   if (!orderNumber) {
     state.awaiting = "return_order";
     state.pendingOption = option;
-    turn.replies.push(text(WHICH_ORDER[option]), returnForm(option, { newSize: entities.ringSize }));
+    turn.replies.push(
+      text(copy.t(`returns.whichOrder.${option}`)),
+      returnForm(copy, option, { newSize: entities.ringSize }),
+    );
     // A logged-in customer picks from their delivered orders instead of typing a number.
     if (input.customerId) {
       const delivered = (await customerOrders(turn, input.customerId, 50))
@@ -38,9 +34,10 @@ export async function returnsJourney(turn: Turn): Promise<void> {
       if (delivered.length > 0) {
         turn.replies.push(
           orderPicker(
+            copy,
             delivered,
             (o) => ({ type: "return_preview", orderNumber: o.number, option }),
-            "Or pick one of your orders:",
+            copy.t("returns.pickOrder"),
           ),
         );
       }
@@ -51,10 +48,8 @@ export async function returnsJourney(turn: Turn): Promise<void> {
   if (!hasContact(given) && !input.customerId && !proven) {
     awaitContact(state, orderNumber, option);
     turn.replies.push(
-      text(
-        `I can start a ${REQUEST_NOUN[option]} for #${orderNumber}. To keep your order private, what email or postal code did you use at checkout?`,
-      ),
-      returnForm(option, { orderNumber, newSize: entities.ringSize }),
+      text(copy.t("returns.askContact", { request: copy.t(`request.${option}`), number: orderNumber })),
+      returnForm(copy, option, { orderNumber, newSize: entities.ringSize }),
     );
     return;
   }
@@ -69,10 +64,15 @@ export async function returnsJourney(turn: Turn): Promise<void> {
       previewReturn(
         runtime,
         input.shop,
-        { orderNumber, ...contact, customerId: input.customerId, option, reason: "", lineItemId },
+        { orderNumber, ...contact, customerId: input.customerId, option, reason: "", lineItemId, locale: copy.locale },
         input.now,
       ),
-    { orderNumber, option, form: () => returnForm(option, { orderNumber }), stylistPrompt: "Or a stylist can help." },
+    {
+      orderNumber,
+      option,
+      form: () => returnForm(copy, option, { orderNumber }),
+      stylistPrompt: copy.t("returns.stylistHelp"),
+    },
   );
   if (!preview) return;
   state.pendingOption = null;
@@ -80,10 +80,10 @@ export async function returnsJourney(turn: Turn): Promise<void> {
   const eligible = lineItemId ? preview.overall.eligible : preview.items.some((i) => i.eligible);
   turn.replies.push(eligibilityReply(preview, option, eligible));
   if (!eligible) {
-    turn.replies.push(stylistOffer("A stylist can look at options with you."));
+    turn.replies.push(stylistOffer(copy, copy.t("returns.stylistOptions")));
     return;
   }
-  turn.replies.push(confirmRequestForm(preview, option, { lineItemId, newSize: entities.ringSize }));
+  turn.replies.push(confirmRequestForm(copy, preview, option, { lineItemId, newSize: entities.ringSize }));
 }
 
 /** The kind of request: a button says it; else the words; else what this flow started as (a resize stays one). */
@@ -122,6 +122,7 @@ function eligibilityReply(
 
 /** The last step before a request is submitted: which eligible piece, the new size for a resize, and why. */
 function confirmRequestForm(
+  copy: Copy,
   { order, items }: ReturnPreview,
   option: ReturnOptionName,
   prefill: { lineItemId?: string; newSize?: number },
@@ -131,11 +132,11 @@ function confirmRequestForm(
   return message({
     type: "form",
     form: "return",
-    title: "Confirm your request",
+    title: copy.t("form.confirm.title"),
     fields: [
       {
         name: "lineItemId",
-        label: "Which piece?",
+        label: copy.t("field.piece"),
         kind: "select",
         required: true,
         options: pieces,
@@ -145,14 +146,14 @@ function confirmRequestForm(
         ? [
             {
               name: "newSize",
-              label: "New ring size",
+              label: copy.t("field.newSize"),
               kind: "number" as const,
               required: true,
               ...(newSize ? { value: newSize } : {}),
             },
           ]
         : []),
-      { name: "reason", label: "Reason", kind: "textarea", required: true },
+      { name: "reason", label: copy.t("field.reason"), kind: "textarea", required: true },
     ],
     submitAction: { type: "return_submit", endpoint: "returns" },
     context: { orderNumber: order.number, option },

@@ -1,10 +1,11 @@
 // The dialogue: one shopper turn in, the concierge's replies out, state kept on the server per conversation.
 // Understanding and rules are the domain's; this module routes the turn to its journey and records it.
 
+import { copyFor, replyLocale } from "~/concierge/copy";
 import type { Action, Message, QuickReply } from "~/concierge/messages";
 import { normaliseOrderNumber } from "~/concierge/orderNumber";
 import { understand } from "~/concierge/understanding";
-import type { Understanding } from "~/concierge/understanding/types";
+import type { Understanding, UnderstandingContext } from "~/concierge/understanding/types";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Conversation } from "~/store/port";
@@ -23,7 +24,7 @@ const ACT_DIRECTLY = 0.7;
 
 export interface TurnResult {
   conversationId: string;
-  understanding: Pick<Understanding, "intent" | "confidence" | "entities">;
+  understanding: Pick<Understanding, "intent" | "confidence" | "entities"> & { source: "rules" | "model" };
   messages: Message[];
 }
 
@@ -33,7 +34,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
   const understanding =
     input.action !== undefined
       ? fromAction(input.action, state)
-      : understand(input.text!, {
+      : await understandText(runtime, input.shop.shop, input.text!, {
           lastIntent: state.lastIntent ?? undefined,
           filters: state.filters ?? undefined,
           awaiting: state.awaiting,
@@ -45,6 +46,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     state,
     understanding,
     replies: [],
+    copy: copyFor(replyLocale(input.locale, input.shop.settings.locale)),
   };
   await respond(turn);
   // A rating turn needs no exception here: taking the rating already marked the question asked.
@@ -58,6 +60,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
       intent: understanding.intent,
       confidence: understanding.confidence,
       entities: understanding.entities,
+      source: understanding.source ?? "rules",
     },
     messages: turn.replies,
   };
@@ -94,6 +97,17 @@ async function openConversation(
     erasedAt: null,
   };
   return { conversation, isNew: true };
+}
+
+/** The rules' reading of a message; the optional language model's when the rules could not read it. */
+async function understandText(
+  runtime: Runtime,
+  shop: string,
+  text: string,
+  context: UnderstandingContext,
+): Promise<Understanding> {
+  const rules = understand(text, context);
+  return runtime.languageModel ? runtime.languageModel.read(shop, text, rules) : rules;
 }
 
 /** A tapped button says exactly what it means: full confidence, no guessing. */
@@ -175,16 +189,17 @@ async function respond(turn: Turn): Promise<void> {
 
 /** Below the confidence bar the concierge confirms instead of acting: its guess first, then every path. */
 function confirm(turn: Turn): void {
-  const { understanding } = turn;
+  const { understanding, copy } = turn;
+  const intent = understanding.intent as Extract<Action, { type: "start" }>["intent"];
   const guess: QuickReply =
-    understanding.intent === "find_product"
-      ? { label: "Yes, show me pieces", action: { type: "search", filters: productFilters(understanding.entities) } }
-      : {
-          label: `Yes, ${understanding.intent.replace(/_/g, " ")}`,
-          action: { type: "start", intent: understanding.intent as Extract<Action, { type: "start" }>["intent"] },
-        };
+    intent === "find_product"
+      ? {
+          label: copy.t("reply.yesShowPieces"),
+          action: { type: "search", filters: productFilters(understanding.entities) },
+        }
+      : { label: copy.t(`confirm.${intent}`), action: { type: "start", intent } };
   turn.replies.push(
-    ...chooser("Just to check — is this what you're after?").map((m) =>
+    ...chooser(copy, copy.t("confirm.prompt")).map((m) =>
       m.type === "quick_replies"
         ? {
             ...m,

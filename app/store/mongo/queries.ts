@@ -237,9 +237,23 @@ function isOperatorObject(value: unknown): value is Document {
 export function productFilter(shop: string, query: ProductQuery, after: CursorKey | null = null): Filter {
   const f: Filter = { shop: str(shop, "shop") };
   if (given(query.category)) f.category = str(query.category, "category");
+  const excludedCategories = given(query.excludeCategories)
+    ? strings(query.excludeCategories, "excludeCategories")
+    : [];
+  if (excludedCategories.length > 0) {
+    const out = { $nin: excludedCategories };
+    f.category = given(query.category) ? { $eq: f.category, ...out } : out;
+  }
   if (given(query.metal)) {
     const metal = str(query.metal, "metal");
     f.metal = metal === "gold" ? { $in: [...GOLD_METALS] } : metal;
+  }
+  // $nin also matches a product without a metal, as the SQLite adapter's `metal IS NULL OR …` does.
+  const excludedMetals = given(query.excludeMetals) ? strings(query.excludeMetals, "excludeMetals") : [];
+  if (excludedMetals.length > 0) {
+    const out = excludedMetals.flatMap((m) => (m === "gold" ? [...GOLD_METALS] : [m]));
+    const chosen = f.metal as string | Document | undefined;
+    f.metal = typeof chosen === "string" ? { $eq: chosen, $nin: out } : { ...chosen, $nin: out };
   }
   // Prices are inclusive at both ends and compare the product's lowest variant price.
   const price: Document = {};

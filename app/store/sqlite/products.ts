@@ -54,6 +54,15 @@ export function productsRepository({ one, all, run, upsert, maybe, byId }: Sql):
           JSON.stringify(query.metal === "gold" ? GOLD_METALS : [query.metal]),
         );
       }
+      if (query.excludeCategories?.length) {
+        where.add("category NOT IN (SELECT value FROM json_each(?))", JSON.stringify(query.excludeCategories));
+      }
+      if (query.excludeMetals?.length) {
+        where.add(
+          "(metal IS NULL OR metal NOT IN (SELECT value FROM json_each(?)))",
+          JSON.stringify(query.excludeMetals.flatMap((m) => (m === "gold" ? GOLD_METALS : [m]))),
+        );
+      }
       if (query.priceMin !== undefined) where.add("price >= ?", query.priceMin);
       if (query.priceMax !== undefined) where.add("price <= ?", query.priceMax);
       if (query.readyToShip !== undefined) where.add("ready_to_ship = ?", query.readyToShip ? 1 : 0);
