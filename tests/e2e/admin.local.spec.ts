@@ -13,6 +13,7 @@ import {
   localDataDir,
   storefront,
   toasts,
+  waitForHydration,
   watchPageErrors,
 } from "./support/admin";
 
@@ -118,6 +119,7 @@ test("a keyboard user skips to the content, moves between pages, and lands on ea
   page,
 }) => {
   await page.goto("/app");
+  await waitForHydration(page);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await tabUntilFocused(page, "Tickets");

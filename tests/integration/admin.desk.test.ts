@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
-import { escalatedShopper, proxyClient, type ProxyClient } from "../support/proxy";
+import { escalatedShopper, proxyClient, returnRequested, type ProxyClient } from "../support/proxy";
 import { seedShopifyShop, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
 import { query } from "../support/storefront";
 
@@ -214,20 +214,7 @@ describe("two agents on one ticket", () => {
 describe("returns and CSAT follow-ups", () => {
   it("a lead approves a return (the shopper reads it in their chat); agents may only look; a decline needs a note", async () => {
     const visitorId = "v-desk-return";
-    const turn = await json(await shopper.post("messages", { visitorId, text: "I want to return my ring" }));
-    const conversationId = turn.conversationId as string;
-    const created = await json(
-      await shopper.post("returns", {
-        orderNumber: "#1012",
-        email: "emma.thompson@example.com",
-        lineItemId: "li_1012_1",
-        option: "return",
-        reason: "Too big",
-        conversationId,
-        visitorId,
-      }),
-    );
-    const id = created.returnRequest.id as string;
+    const { conversationId, id } = await returnRequested(shopper, visitorId);
     const list = await agent.load("/app/returns", "routes/app.returns._index");
     expect(list.body.page.items.map((r: Json) => r.id)).toContain(id);
     expect((await agent.act(`/app/returns/${id}`, { intent: "decide", decision: "approved", note: "" })).status).toBe(

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
-import { escalatedShopper, proxyClient, type ProxyClient } from "../support/proxy";
+import { escalatedShopper, proxyClient, returnRequested, type ProxyClient } from "../support/proxy";
 import { seedShopifyShop, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
 import { eventually, query } from "../support/storefront";
 import { startSmtpServer, type ReceivedMail } from "../support/webhooks";
@@ -131,20 +131,7 @@ describe("email from the desk", () => {
   });
 
   it("a lead's return decision is emailed to the order's address", async () => {
-    const visitorId = "v-mail-return";
-    const turn = await json(await shopper.post("messages", { visitorId, text: "I want to return my ring" }));
-    const created = await json(
-      await shopper.post("returns", {
-        orderNumber: "#1012",
-        email: "emma.thompson@example.com",
-        lineItemId: "li_1012_1",
-        option: "return",
-        reason: "Too big",
-        conversationId: turn.conversationId,
-        visitorId,
-      }),
-    );
-    const { id, rma } = created.returnRequest as { id: string; rma: string };
+    const { id, rma } = await returnRequested(shopper, "v-mail-return");
     const res = await lead.act(`/app/returns/${id}`, {
       intent: "decide",
       decision: "approved",

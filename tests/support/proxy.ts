@@ -104,3 +104,22 @@ export async function escalatedShopper(
   ).json()) as { ticket: { id: string; number: number } };
   return { conversationId: turn.conversationId, ticketId: escalation.ticket.id, number: escalation.ticket.number };
 }
+
+/** A shopper who asks in the chat to return the ring of the demo order #1012: the conversation and the request. */
+export async function returnRequested(shopper: ProxyClient, visitorId: string) {
+  const turn = (await (await shopper.post("messages", { visitorId, text: "I want to return my ring" })).json()) as {
+    conversationId: string;
+  };
+  const created = (await (
+    await shopper.post("returns", {
+      orderNumber: "#1012",
+      email: "emma.thompson@example.com",
+      lineItemId: "li_1012_1",
+      option: "return",
+      reason: "Too big",
+      conversationId: turn.conversationId,
+      visitorId,
+    })
+  ).json()) as { returnRequest: { id: string; rma: string } };
+  return { conversationId: turn.conversationId, ...created.returnRequest };
+}
