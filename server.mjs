@@ -1,15 +1,26 @@
-// Production server: Express serves the built client assets and hands every other request to Remix.
+// Production server: the lean mount answers /proxy/* and the probes first (no Express, no Remix router: the
+// storefront's hot path); Express serves the built client assets and hands every other request to Remix.
 // The runtime (env, store, metrics) comes from the server build, so routes and this file share one store.
 
+import { createServer } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import proxyaddr from "proxy-addr";
 
 const BUILD_PATH = new URL("./build/server/index.js", import.meta.url).href;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startServer() {
   const build = await import(BUILD_PATH);
-  const { getRuntime, EnvError, requestIdFrom, isCrossSiteAction, loadDevStorefront } = build.entry.module;
+  const {
+    getRuntime,
+    EnvError,
+    requestIdFrom,
+    isCrossSiteAction,
+    loadDevStorefront,
+    createLeanMount,
+    baselineHeadersFor,
+  } = build.entry.module;
   let runtime;
   try {
     runtime = await getRuntime();
@@ -25,13 +36,9 @@ export async function startServer() {
   let stopping = false;
   const app = express();
   app.disable("x-powered-by");
-  // Once stopping, tell keep-alive clients not to reuse the connection.
-  app.use((_req, res, next) => {
-    if (stopping) res.setHeader("Connection", "close");
-    next();
-  });
   // The client address for per-IP rate limits: in Shopify mode the entry Shopify's app proxy appended (TRUST_PROXY).
   app.set("trust proxy", env.trustProxy);
+  const trust = app.get("trust proxy fn");
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   // A cross-site post to the admin is refused here with a 403 (Remix's own check would answer 500).
@@ -67,7 +74,24 @@ export async function startServer() {
       });
   });
 
-  const server = app.listen(env.port, env.host, () => {
+  const lean = createLeanMount();
+  const baseline = Object.entries(baselineHeadersFor(env.appUrl));
+  const server = createServer((req, res) => {
+    // The baseline security headers on every response, unless the handler set its own value.
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const [name, value] of baseline) if (!res.hasHeader(name)) res.setHeader(name, value);
+      return writeHead.apply(res, args);
+    };
+    // Once stopping, tell keep-alive clients not to reuse the connection.
+    if (stopping) res.setHeader("Connection", "close");
+    // Every /proxy path reaches the pipeline here, before any static or path handling (401 when unsigned).
+    if (lean.owns(req.url ?? "/")) lean.serve(req, res, proxyaddr(req, trust));
+    else app(req, res);
+  });
+  // A request (headers and body) must arrive within 30 s: a slow sender does not hold a connection for long.
+  server.requestTimeout = 30_000;
+  server.listen(env.port, env.host, () => {
     const { port } = server.address();
     const where = `http://${env.host === "0.0.0.0" ? "127.0.0.1" : env.host}:${port}`;
     // PORT=0 picks a free port: in local mode the app's own URL (image links) must name the real one.

@@ -1,4 +1,5 @@
-// Server entry: streams documents, and exposes the runtime to server.mjs (one module graph, one store).
+// Server entry: streams documents, and exposes the runtime and the lean mount to server.mjs (one module graph,
+// one store).
 
 import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
@@ -10,6 +11,8 @@ import { renderToPipeableStream } from "react-dom/server";
 export { getRuntime } from "~/platform/runtime.server";
 export { EnvError } from "~/platform/env.server";
 export { requestIdFrom } from "~/platform/http.server";
+export { createLeanMount } from "~/platform/nodeMount.server";
+export { baselineHeadersFor } from "~/platform/securityHeaders.server";
 export { isCrossSiteAction } from "~/platform/adminAuth.server";
 import { addAdminDocumentHeaders } from "~/platform/adminAuth.server";
 import { getRuntime } from "~/platform/runtime.server";

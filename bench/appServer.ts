@@ -21,10 +21,11 @@ export interface BenchServer {
 
 /** With `dataDir`, the server opens that folder's aurora.sqlite (kept on stop); else a fresh folder (removed). */
 export async function startAppServer(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; env?: Record<string, string>; flags?: string[] } = {},
 ): Promise<BenchServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "aurora-bench-"));
-  const child = spawn(process.execPath, [...startFlags(), "server.mjs"], {
+  // `flags`: more V8 or Node flags for this run (the profiler's --cpu-prof).
+  const child = spawn(process.execPath, [...startFlags(), ...(opts.flags ?? []), "server.mjs"], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
@@ -56,8 +57,9 @@ export async function startAppServer(
     dataDir,
     pid: child.pid!,
     stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      await exited;
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,8 @@ export interface OpenLoopRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** Called with each answer's status and body (the body is only collected when this is given). */
+  onResponse?: (status: number, body: string) => void;
 }
 
 export interface OpenLoopResult {
@@ -45,9 +47,12 @@ export async function openLoop(
         const req = request(
           { host: url.hostname, port: url.port, path: r.path, method: r.method, headers: r.headers, agent },
           (res) => {
-            res.resume();
+            let text = "";
+            if (r.onResponse) res.on("data", (d: Buffer) => (text += d));
+            else res.resume();
             res.on("end", () => {
               result.latenciesMs.push(performance.now() - due);
+              r.onResponse?.(res.statusCode ?? 0, text);
               if (res.statusCode && res.statusCode < 400) result.ok++;
               else result.failed++;
               resolve();

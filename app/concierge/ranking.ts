@@ -134,14 +134,22 @@ interface Fields {
   tagPhrases: Set<string>;
 }
 
+// A product's words are worked out once per product object: a cached catalog ranks the same objects again.
+const fieldsCache = new WeakMap<RankableProduct, Fields>();
+
 function fieldsOf(product: RankableProduct): Fields {
-  const tagWords = product.tags.flatMap((t) => words(t));
-  return {
-    title: new Set(words(product.title)),
-    tags: new Set(tagWords),
-    description: new Set(words(product.description ?? "")),
-    tagPhrases: new Set(product.tags.map((t) => words(t).join(" "))),
-  };
+  let fields = fieldsCache.get(product);
+  if (!fields) {
+    const tagWords = product.tags.flatMap((t) => words(t));
+    fields = {
+      title: new Set(words(product.title)),
+      tags: new Set(tagWords),
+      description: new Set(words(product.description ?? "")),
+      tagPhrases: new Set(product.tags.map((t) => words(t).join(" "))),
+    };
+    fieldsCache.set(product, fields);
+  }
+  return fields;
 }
 
 function placeOf(word: string, fields: Fields): "title" | "tags" | "description" | null {

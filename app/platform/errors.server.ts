@@ -28,6 +28,14 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** The client closed the connection before its request was read: its abort, not our error (never a 5xx). */
+export class ClientAbortError extends Error {
+  constructor(reason = "aborted") {
+    super(reason);
+    this.name = "ClientAbortError";
+  }
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
   requestId: string;

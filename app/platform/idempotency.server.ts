@@ -2,6 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { AppError } from "./errors.server";
+import type { IdempotentAnswer } from "~/store/port";
 import type { JsonResult } from "./http.server";
 import type { Runtime } from "./runtime.server";
 
@@ -32,16 +33,23 @@ export function checkIdempotencyKey(key: string): void {
   }
 }
 
+/** A claimed key, handed to the handler so it can store the answer inside its own durable write. */
+export interface IdempotencyClaim {
+  /** The record to write with the handler's write (a 200 with `body`); then the key needs no write of its own. */
+  settleWith(body: Record<string, unknown>): IdempotentAnswer;
+}
+
 /** Runs `execute` at most once per (shop, route, key); a repeat replays the stored answer. */
 export async function withIdempotency(
   runtime: Runtime,
   scope: { shop: string; route: string; key: string },
   body: unknown,
-  execute: () => Promise<JsonResult>,
+  execute: (claim: IdempotencyClaim) => Promise<JsonResult>,
 ): Promise<JsonResult> {
   const { shop, route, key } = scope;
   const claimedAt = new Date();
-  const claim = await runtime.store.idempotency.begin(shop, route, key, bodyHash(body), claimedAt, LEASE_MS);
+  const hash = bodyHash(body);
+  const claim = await runtime.store.idempotency.begin(shop, route, key, hash, claimedAt, LEASE_MS);
   if (claim.state === "replay") {
     return {
       status: claim.response.status,
@@ -63,24 +71,28 @@ export async function withIdempotency(
       },
     );
   }
+  const expiresAt = new Date(claimedAt.getTime() + TTL_MS);
+  let settledBody: string | null = null;
+  const settle: IdempotencyClaim = {
+    settleWith(answer) {
+      settledBody = JSON.stringify(answer);
+      return { route, key, bodyHash: hash, response: { status: 200, body: settledBody, headers: {} }, expiresAt };
+    },
+  };
   let result: JsonResult;
   try {
-    result = await execute();
+    result = await execute(settle);
   } catch (error) {
     await runtime.store.idempotency.release(shop, route, key).catch(() => undefined);
     throw error;
   }
   const status = result.status ?? 200;
+  const stored = { status, body: JSON.stringify(result.body), headers: result.headers ?? {} };
   if (status >= 500) {
     await runtime.store.idempotency.release(shop, route, key);
-  } else {
-    await runtime.store.idempotency.complete(
-      shop,
-      route,
-      key,
-      { status, body: JSON.stringify(result.body), headers: result.headers ?? {} },
-      new Date(claimedAt.getTime() + TTL_MS),
-    );
+  } else if (settledBody === null || settledBody !== stored.body || status !== 200 || result.headers) {
+    // Not settled by the handler's own write (or settled with another answer): store the answer now.
+    await runtime.store.idempotency.complete(shop, route, key, stored, expiresAt);
   }
   return result;
 }

@@ -10,7 +10,12 @@ import type { Metrics } from "./metrics.server";
 const isExpected = (error: unknown) =>
   error instanceof DuplicateError || error instanceof InvalidCursorError || error instanceof ConflictError;
 
-function wrap<T extends object>(target: T, path: string, metrics: Metrics, logger: Logger): T {
+/** When a store call last failed (epoch ms, 0 = never): readiness stays degraded for a while after one. */
+export interface StoreHealth {
+  lastFailureAt: number;
+}
+
+function wrap<T extends object>(target: T, path: string, metrics: Metrics, logger: Logger, health: StoreHealth): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
@@ -21,18 +26,24 @@ function wrap<T extends object>(target: T, path: string, metrics: Metrics, logge
             return await (value as (...a: unknown[]) => unknown).apply(obj, args);
           } catch (error) {
             if (isExpected(error)) throw error;
+            health.lastFailureAt = Date.now();
             metrics.storeErrors.inc();
             logger.error({ err: error, operation: name }, "store operation failed");
             throw new StoreUnavailableError(name, error);
           }
         };
       }
-      if (value && typeof value === "object") return wrap(value as object, `${name}.`, metrics, logger);
+      if (value && typeof value === "object") return wrap(value as object, `${name}.`, metrics, logger, health);
       return value;
     },
   });
 }
 
-export function instrumentStore(store: Store, metrics: Metrics, logger: Logger): Store {
-  return wrap(store, "", metrics, logger);
+export function instrumentStore(
+  store: Store,
+  metrics: Metrics,
+  logger: Logger,
+  health: StoreHealth = { lastFailureAt: 0 },
+): Store {
+  return wrap(store, "", metrics, logger, health);
 }

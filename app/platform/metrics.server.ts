@@ -76,6 +76,12 @@ export function createMetrics() {
       labelNames: ["rating"] as const,
       registers: [registry],
     }),
+    clientAborts: new client.Counter({
+      name: "concierge_client_aborts_total",
+      help: "Requests the client abandoned before they were read (not server errors), by route",
+      labelNames: ["route"] as const,
+      registers: [registry],
+    }),
     rateLimited: new client.Counter({
       name: "concierge_rate_limited_total",
       help: "Requests refused by a rate limit, by bucket",
@@ -139,7 +145,26 @@ export function createMetrics() {
     setRolloutSource(source: () => Promise<RolloutReading[]>) {
       rolloutSource = source;
     },
+    /** One answered request: its count and duration, through label children bound once per label set. */
+    countRequest(route: string, method: string, status: number, seconds: number) {
+      const key = `${route} ${method} ${status}`;
+      let bound = boundRequests.get(key);
+      if (!bound) {
+        bound = {
+          count: m.httpRequests.labels({ route, method, status: String(status) }),
+          duration: m.httpDuration.labels({ route }),
+        };
+        boundRequests.set(key, bound);
+      }
+      bound.count.inc();
+      bound.duration.observe(seconds);
+    },
   };
+  // Label sets are few (routes × methods × statuses), so the map stays small.
+  const boundRequests = new Map<
+    string,
+    { count: client.Counter.Internal; duration: client.Histogram.Internal<"route"> }
+  >();
   // Every labelled counter starts at 0 for known labels so alert expressions have a series to read.
   m.storeErrors.inc(0);
   m.widgetOpens.inc(0);

@@ -1,15 +1,17 @@
 // The storefront endpoint pipeline (API.md §1–2), in one order for every /proxy route:
 // method → signature → kill switch → general rate limit → (lookup limit) → input (zod) → idempotency → handler.
-// Handlers receive plain, validated values and return plain results: no framework types.
+// Handlers receive plain, validated values and return plain results: no framework types, so the same endpoint
+// serves under the lean Node mount and under Remix (see ./routeTable.server).
 
 import type { z } from "zod";
+import { claimedConversation } from "~/services/conversationAccess.server";
 import { getShopCached, isLive } from "~/services/shops.server";
-import type { Shop } from "~/store/port";
+import type { Conversation, Shop } from "~/store/port";
 import { verifyAppProxy } from "./appProxy.server";
-import { parseJsonBody, readRawBody } from "./body.server";
+import { parseJsonBody } from "./body.server";
 import { AppError, StoreUnavailableError, validationError } from "./errors.server";
-import { jsonRoute, type JsonResult, type RequestContext, type RouteArgs } from "./http.server";
-import { checkIdempotencyKey, withIdempotency } from "./idempotency.server";
+import type { IncomingCall, JsonResult, RequestContext } from "./http.server";
+import { checkIdempotencyKey, withIdempotency, type IdempotencyClaim } from "./idempotency.server";
 import { consumeRateLimit, rateLimitHeaders, type RateLimitState } from "./rateLimit.server";
 import type { Runtime } from "./runtime.server";
 
@@ -29,6 +31,10 @@ export interface ProxyInput<Q, B> {
   now: Date;
   /** Draws one order lookup from the stricter bucket; throws 429 when it is spent. */
   consumeLookup(): Promise<void>;
+  /** The request's Idempotency-Key claim, when it carried one (a handler may store its answer with its write). */
+  idempotency: IdempotencyClaim | null;
+  /** The conversation the call names, proven to be the visitor's (null when it names none). */
+  conversation: Conversation | null;
 }
 
 export interface ProxyEndpointSpec<Q, B> {
@@ -38,6 +44,10 @@ export interface ProxyEndpointSpec<Q, B> {
   lookup?: boolean;
   /** Serve even when the concierge is off for the shop (config decides that itself). */
   servesWhenOff?: boolean;
+  /** The path parameter naming a conversation (else `conversationId` in the body or query names it). */
+  conversationParam?: string;
+  /** A conversation that is not the visitor's: 404 (default), or simply none (config's unread badge). */
+  foreignConversation?: "not_found" | "ignored";
   /** The answer when the store (or anything unexpected) fails anywhere in the pipeline, for endpoints that must never 5xx. */
   fallbackWhenStoreFails?: () => JsonResult;
   handler: (input: ProxyInput<Q, B>) => Promise<JsonResult>;
@@ -46,6 +56,12 @@ export interface ProxyEndpointSpec<Q, B> {
 type Method = "GET" | "POST" | "DELETE";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySpec = ProxyEndpointSpec<any, any>;
+
+/** One storefront endpoint: its name (metrics, idempotency scope) and how it serves a call. */
+export interface ProxyEndpoint {
+  name: string;
+  serve(call: IncomingCall, params: Record<string, string | undefined>, ctx: RequestContext): Promise<JsonResult>;
+}
 
 function withHeaders(error: unknown, headers: Record<string, string>): unknown {
   if (!(error instanceof AppError)) return error;
@@ -68,13 +84,22 @@ function asResult(error: unknown): JsonResult {
   throw error;
 }
 
-function queryObject(url: URL): Record<string, string> {
+/**
+ * The endpoint's own query keys. A key given twice is refused (400): the signature covers both values, but which
+ * one the endpoint should use is ambiguous, and our widget never sends one (ADR 0009).
+ */
+function queryObject(params: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) {
+  for (const [key, value] of params) {
     if (PROXY_KEYS.has(key)) continue;
     if (value.includes("\u0000") || key.includes("\u0000")) {
       throw new AppError("validation.failed", 400, "The request is not valid.", {
         issues: [{ path: key.split("\u0000").join(""), message: "NUL characters are not allowed" }],
+      });
+    }
+    if (Object.hasOwn(out, key)) {
+      throw new AppError("validation.failed", 400, "A query parameter was given more than once.", {
+        issues: [{ path: key, message: "given more than once" }],
       });
     }
     out[key] = value;
@@ -82,10 +107,15 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
-async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: RequestContext): Promise<JsonResult> {
+async function runEndpoint(
+  name: string,
+  spec: AnySpec,
+  call: IncomingCall,
+  params: Record<string, string | undefined>,
+  ctx: RequestContext,
+): Promise<JsonResult> {
   const { runtime } = ctx;
-  const { request } = args;
-  const identity = await verifyAppProxy(request, runtime);
+  const identity = verifyAppProxy(call.query, runtime);
   ctx.shop = identity.shop;
   const shopRow = await getShopCached(runtime, identity.shop);
   if (!spec.servesWhenOff && !isLive(shopRow)) {
@@ -108,9 +138,8 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
 
   try {
     if (spec.lookup) await consumeLookup();
-    const url = new URL(request.url);
     const queryParse = spec.query
-      ? spec.query.safeParse(queryObject(url))
+      ? spec.query.safeParse(queryObject(call.query))
       : { success: true as const, data: undefined };
     if (!queryParse.success) throw validationError(queryParse.error);
 
@@ -118,7 +147,7 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
     // Idempotency compares the body as sent (key order and whitespace aside), not what validation kept of it.
     let sentBody: unknown = undefined;
     if (spec.body) {
-      const parsed = parseJsonBody(await readRawBody(request), request.headers.get("content-type"));
+      const parsed = parseJsonBody(await call.readBody(), call.header("content-type"));
       sentBody = parsed;
       const bodyParse = spec.body.safeParse(parsed);
       if (!bodyParse.success) throw validationError(bodyParse.error);
@@ -131,20 +160,36 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
       customerId: identity.customerId,
       query: queryParse.data,
       body,
-      params: args.params,
+      params,
       runtime,
       ctx,
       now: new Date(),
       consumeLookup,
+      idempotency: null,
+      conversation: null,
     };
-    const execute = () => spec.handler(input).catch(asResult);
-    const key = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+    // Every endpoint that names a conversation proves ownership here, the same way (one shared check).
+    const given = (body ?? queryParse.data ?? {}) as { conversationId?: unknown; visitorId?: unknown };
+    const conversationId = spec.conversationParam ? params[spec.conversationParam] : given.conversationId;
+    const execute = async (claim: IdempotencyClaim | null) => {
+      const conversation = await claimedConversation(runtime, identity.shop, {
+        conversationId,
+        visitorId: given.visitorId,
+      }).catch((error: unknown) => {
+        if (spec.foreignConversation === "ignored" && error instanceof AppError && error.status === 404) return null;
+        throw error;
+      });
+      return spec.handler({ ...input, idempotency: claim, conversation });
+    };
+    const key = call.method === "POST" ? call.header("idempotency-key") : null;
     let result: JsonResult;
     if (key !== null) {
       checkIdempotencyKey(key);
-      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, execute);
+      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, (claim) =>
+        execute(claim).catch(asResult),
+      );
     } else {
-      result = await execute();
+      result = await execute(null).catch(asResult);
     }
     return { ...result, headers: { ...result.headers, ...headers } };
   } catch (error) {
@@ -153,33 +198,35 @@ async function runEndpoint(name: string, spec: AnySpec, args: RouteArgs, ctx: Re
 }
 
 /**
- * Builds the loader and action of one /proxy route. Methods not listed answer 405 in the envelope.
- * `name` labels metrics and scopes idempotency keys.
+ * One /proxy endpoint from its per-method specs; methods not listed answer 405 in the envelope.
+ * `name` labels metrics (`proxy.<name>`) and scopes idempotency keys.
  */
-export function proxyEndpoint(name: string, methods: Partial<Record<Method, AnySpec>>) {
-  const route = jsonRoute(`proxy.${name}`, async (args, ctx) => {
-    const method = args.request.method.toUpperCase() as Method;
-    const spec = methods[method];
-    if (!spec) {
-      throw new AppError("method.not_allowed", 405, `Use ${Object.keys(methods).join(" or ")} here.`, undefined, {
-        Allow: Object.keys(methods).join(", "),
-      });
-    }
-    try {
-      return await runEndpoint(name, spec, args, ctx);
-    } catch (error) {
-      if (spec.fallbackWhenStoreFails && error instanceof StoreUnavailableError) {
-        ctx.logger.warn("store unavailable; answering with the fallback");
-        return spec.fallbackWhenStoreFails();
+export function proxyEndpoint(name: string, methods: Partial<Record<Method, AnySpec>>): ProxyEndpoint {
+  const allowed = Object.keys(methods);
+  return {
+    name,
+    async serve(call, params, ctx) {
+      const spec = methods[call.method.toUpperCase() as Method];
+      if (!spec) {
+        throw new AppError("method.not_allowed", 405, `Use ${allowed.join(" or ")} here.`, undefined, {
+          Allow: allowed.join(", "),
+        });
       }
-      // An endpoint that must never 5xx (config) also falls back on anything unexpected, e.g. a damaged shop row;
-      // expected refusals (AppError: 401, 400, 429...) keep their answer.
-      if (spec.fallbackWhenStoreFails && (!(error instanceof AppError) || error.status >= 500)) {
-        ctx.logger.error({ err: error }, "unexpected error; answering with the fallback");
-        return spec.fallbackWhenStoreFails();
+      try {
+        return await runEndpoint(name, spec, call, params, ctx);
+      } catch (error) {
+        if (spec.fallbackWhenStoreFails && error instanceof StoreUnavailableError) {
+          ctx.logger.warn("store unavailable; answering with the fallback");
+          return spec.fallbackWhenStoreFails();
+        }
+        // An endpoint that must never 5xx (config) also falls back on anything unexpected, e.g. a damaged shop row;
+        // expected refusals (AppError: 401, 400, 429...) keep their answer.
+        if (spec.fallbackWhenStoreFails && (!(error instanceof AppError) || error.status >= 500)) {
+          ctx.logger.error({ err: error }, "unexpected error; answering with the fallback");
+          return spec.fallbackWhenStoreFails();
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
-  return { loader: route, action: route };
+    },
+  };
 }

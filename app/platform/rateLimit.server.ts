@@ -21,9 +21,19 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
   };
 }
 
+// Hashes of recent client addresses, so a returning client costs a map lookup (cleared when it grows large).
+const hashedIps = new Map<string, string>();
+
 /** Client addresses are stored hashed: the counter table holds no raw IPs. */
 function clientKey(runtime: Runtime, clientIp: string): string {
-  return createHash("sha256").update(`${runtime.analyticsSalt}:ip:${clientIp}`).digest("base64url").slice(0, 22);
+  const memo = `${runtime.analyticsSalt}:ip:${clientIp}`;
+  let key = hashedIps.get(memo);
+  if (key === undefined) {
+    if (hashedIps.size >= 10_000) hashedIps.clear();
+    key = createHash("sha256").update(memo).digest("base64url").slice(0, 22);
+    hashedIps.set(memo, key);
+  }
+  return key;
 }
 
 /** Counts one request in the bucket; throws 429 rate.limited (with the headers) when over the limit. */

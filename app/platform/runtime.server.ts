@@ -6,7 +6,7 @@ import { createModelFallback, type ModelFallback } from "~/services/modelFallbac
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
-import { instrumentStore } from "./instrumentedStore.server";
+import { instrumentStore, type StoreHealth } from "./instrumentedStore.server";
 import { openAiCompatibleModel } from "./languageModel.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
@@ -26,6 +26,8 @@ export interface Runtime {
   logger: Logger;
   metrics: Metrics;
   store: Store;
+  /** When a store call last failed; readiness reads it. */
+  storeHealth?: StoreHealth;
   shopify: ShopifyContext;
   /** The secret app-proxy signatures are checked with (the API secret, or the generated local one). */
   proxySecret: string;
@@ -51,8 +53,13 @@ async function createRuntime(): Promise<Runtime> {
   const logger = createLogger(env.logLevel);
   const metrics = createMetrics();
   const dataDir = dataDirFor(env.databaseUrl, Boolean(env.mongodbUri));
-  const rawStore = await openStore({ databaseUrl: env.databaseUrl, mongodbUri: env.mongodbUri });
-  const store = instrumentStore(rawStore, metrics, logger);
+  const rawStore = await openStore({
+    databaseUrl: env.databaseUrl,
+    mongodbUri: env.mongodbUri,
+    backgroundCheckpoints: true,
+  });
+  const storeHealth: StoreHealth = { lastFailureAt: 0 };
+  const store = instrumentStore(rawStore, metrics, logger, storeHealth);
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;
   const analyticsSalt = env.analyticsSalt ?? persistentSecret(dataDir, "analytics-salt");
@@ -97,6 +104,7 @@ async function createRuntime(): Promise<Runtime> {
     logger,
     metrics,
     store,
+    storeHealth,
     shopify,
     proxySecret,
     analyticsSalt,

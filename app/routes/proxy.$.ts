@@ -1,15 +1,12 @@
-// Unknown storefront paths: 404 in the envelope (after the signature check, like every /proxy path).
+// Every /proxy path that reaches Remix (under `remix vite:dev`; in production the Node server's lean mount
+// answers first) goes through the one route table.
 
-import { AppError } from "~/platform/errors.server";
-import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import type { RouteArgs } from "~/platform/http.server";
+import { serveFromRemix } from "~/platform/remixMount.server";
+import { proxyRoute } from "~/storefront/routes.server";
 
-const notFound = {
-  handler: async (): Promise<never> => {
-    throw new AppError("route.not_found", 404, "There is no such endpoint.");
-  },
-};
+const serve = (args: RouteArgs) =>
+  serveFromRemix(proxyRoute(new URL(args.request.url).pathname.replace(/^\/[^/]*\/?/, "")), args);
 
-const endpoint = proxyEndpoint("not_found", { GET: notFound, POST: notFound, DELETE: notFound });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;
+export const loader = serve;
+export const action = serve;

@@ -4,6 +4,7 @@ import { copyFor, type Locale, replyLocale } from "~/concierge/copy";
 import type { ProductCard } from "~/concierge/messages";
 import {
   categoryPlural,
+  matchesFilters,
   niceCeil,
   rankProducts,
   relaxations as proposeRelaxations,
@@ -13,6 +14,7 @@ import type { ProductFilters } from "~/concierge/understanding/types";
 import type { Runtime } from "~/platform/runtime.server";
 import { InvalidCursorError } from "~/store/cursor";
 import type { Product, ProductQuery, Shop } from "~/store/port";
+import { catalogIndex } from "./catalogIndex.server";
 
 const CANDIDATE_CAP = 500;
 
@@ -39,7 +41,16 @@ function storeQuery(filters: ProductFilters): ProductQuery {
   };
 }
 
+/** Active products matching the filters, in id order, at most CANDIDATE_CAP: from memory when indexed. */
 async function candidates(runtime: Runtime, shop: string, filters: ProductFilters): Promise<Product[]> {
+  const index = await catalogIndex(runtime, shop);
+  if (index) {
+    const found: Product[] = [];
+    for (const product of index.active) {
+      if (matchesFilters(product, filters) && found.push(product) >= CANDIDATE_CAP) break;
+    }
+    return found;
+  }
   const out: Product[] = [];
   let cursor: string | null = null;
   do {
@@ -68,14 +79,17 @@ export async function workingRelaxations(
   locale: Locale = "en",
 ): Promise<Relaxation[]> {
   const useful: Relaxation[] = [];
+  const index = await catalogIndex(runtime, shop.shop);
+  const anyMatch = async (wanted: ProductFilters) =>
+    index
+      ? index.active.some((product) => matchesFilters(product, wanted))
+      : (await runtime.store.products.find(shop.shop, storeQuery(wanted), { limit: 1 })).items.length > 0;
   for (const proposed of proposeRelaxations(filters, undefined, shop.currency, locale)) {
-    const page = await runtime.store.products.find(shop.shop, storeQuery(proposed.filters), { limit: 1 });
-    const relaxation =
-      page.items.length > 0
-        ? proposed
-        : proposed.kind === "raise_max"
-          ? await reachingCeiling(runtime, shop, filters, locale)
-          : null;
+    const relaxation = (await anyMatch(proposed.filters))
+      ? proposed
+      : proposed.kind === "raise_max"
+        ? await reachingCeiling(runtime, shop, filters, locale)
+        : null;
     if (relaxation) useful.push(relaxation);
     if (useful.length === 3) break;
   }
@@ -141,6 +155,8 @@ export function productCard(runtime: Runtime, shop: Shop | null, product: Produc
 
 export async function productsByIds(runtime: Runtime, shop: string, ids: string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
+  const index = await catalogIndex(runtime, shop);
+  if (index) return ids.map((id) => index.byId.get(id)).filter((p): p is Product => Boolean(p));
   const page = await runtime.store.products.find(shop, { ids, activeOnly: false }, { limit: 100 });
   const byId = new Map(page.items.map((p) => [p.id, p]));
   return ids.map((id) => byId.get(id)).filter((p): p is Product => Boolean(p));

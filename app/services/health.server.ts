@@ -1,9 +1,12 @@
-// Liveness and readiness answers (API.md §3): readiness pings the store with a deadline.
+// Liveness and readiness answers (API.md §3). Readiness is honest about the store: a read and a small write within
+// 1 s, and no store call failed in the last few seconds (a small probe may still fit on a disk real writes find
+// full, or slip between another process's locks).
 
 import type { JsonResult } from "~/platform/http.server";
 import type { Runtime } from "~/platform/runtime.server";
 
 const STORE_PING_TIMEOUT_MS = 1000;
+const RECENT_FAILURE_MS = 5_000;
 
 export async function liveness(runtime: Runtime): Promise<JsonResult> {
   return {
@@ -32,7 +35,9 @@ async function storeCheck(runtime: Runtime): Promise<"ok" | "failing"> {
 }
 
 export async function readiness(runtime: Runtime): Promise<JsonResult> {
-  const checks = { store: await storeCheck(runtime) };
+  const failedRecently = Date.now() - (runtime.storeHealth?.lastFailureAt ?? 0) < RECENT_FAILURE_MS;
+  const probed = await storeCheck(runtime);
+  const checks = { store: failedRecently ? ("failing" as const) : probed };
   const ok = Object.values(checks).every((c) => c === "ok");
   return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", checks } };
 }

@@ -1,7 +1,7 @@
 // What the launcher needs on every page: may this visitor see the concierge, and how it looks and reads.
 
 import type { Runtime } from "~/platform/runtime.server";
-import type { Shop } from "~/store/port";
+import type { Conversation, Shop } from "~/store/port";
 import { decideForVisitor } from "./rollout.server";
 
 const STRINGS = {
@@ -18,7 +18,14 @@ const STRINGS = {
 export async function widgetConfig(
   runtime: Runtime,
   shop: Shop | null,
-  input: { visitorId: string; customerId: string | null; previewToken: string | null; conversationId?: string | null },
+  input: {
+    visitorId: string;
+    customerId: string | null;
+    previewToken: string | null;
+    conversationId?: string | null;
+    /** The named conversation when the shared ownership check found it to be this visitor's, else null. */
+    ownedConversation?: Conversation | null;
+  },
 ) {
   if (!shop || shop.uninstalledAt) return { enabled: false, reason: "killed" as const, appearance: {} };
   const decision = await decideForVisitor(runtime, shop, input);
@@ -29,20 +36,7 @@ export async function widgetConfig(
     appearance,
     strings: { ...STRINGS, launcher: appearance.launcherLabel, greeting: appearance.greeting },
     currency: shop.currency,
-    ...(decision.enabled && input.conversationId
-      ? { unread: await unreadReplies(runtime, shop.shop, input.conversationId, input.visitorId) }
-      : {}),
+    // Agent replies the visitor has not seen; 0 for a conversation that is not theirs (no probing other ids).
+    ...(decision.enabled && input.conversationId ? { unread: input.ownedConversation?.unread ?? 0 } : {}),
   };
-}
-
-/** Agent replies the visitor has not seen; 0 for a conversation that is not theirs (no probing other ids). */
-async function unreadReplies(
-  runtime: Runtime,
-  shop: string,
-  conversationId: string,
-  visitorId: string,
-): Promise<number> {
-  const conversation = await runtime.store.conversations.get(shop, conversationId);
-  if (!conversation || conversation.erasedAt || conversation.visitorId !== visitorId) return 0;
-  return conversation.unread;
 }

@@ -6,6 +6,8 @@ import { openSqliteStore, sqlitePathFromUrl } from "./sqlite";
 export interface StoreConfig {
   databaseUrl: string;
   mongodbUri?: string;
+  /** SQLite: checkpoint the WAL on a worker thread (the server), not on the committing request (CLIs, tests). */
+  backgroundCheckpoints?: boolean;
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
@@ -13,5 +15,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     const { openMongoStore } = await import("./mongo");
     return openMongoStore(config.mongodbUri);
   }
-  return openSqliteStore(sqlitePathFromUrl(config.databaseUrl));
+  return openSqliteStore(sqlitePathFromUrl(config.databaseUrl), {
+    backgroundCheckpoints: config.backgroundCheckpoints,
+  });
 }

@@ -283,6 +283,29 @@ export interface ConversationFilter {
   erased?: boolean;
 }
 
+/**
+ * One shopper turn, written as one durable commit: the conversation it starts (or the changes to the one it
+ * continues), its messages, and — when the request carried an Idempotency-Key — the answer to replay.
+ */
+export interface TurnRecord {
+  conversationId: string;
+  /** The conversation this turn starts; absent when the turn continues `conversationId`. */
+  start?: Conversation;
+  /** Applied to the conversation (after `start`, when given), before the messages are counted in. */
+  patch: Partial<Omit<Conversation, "id" | "visitorId" | "startedAt">>;
+  messages: StoredMessage[];
+  idempotency?: IdempotentAnswer;
+}
+
+/** The finished answer of an idempotent request, stored for replay under (shop, route, key). */
+export interface IdempotentAnswer {
+  route: string;
+  key: string;
+  bodyHash: string;
+  response: StoredResponse;
+  expiresAt: Date;
+}
+
 // ---------- tickets ----------
 
 export const TICKET_STATUSES = ["open", "in_progress", "waiting", "resolved"] as const;
@@ -548,7 +571,7 @@ export interface RedactionTarget {
 
 export interface Store {
   readonly kind: "sqlite" | "mongo";
-  /** Cheap round trip to the database for readiness. */
+  /** Readiness: proves the database serves a read and accepts a (tiny, non-durable) write right now. */
   ping(): Promise<void>;
   close(): Promise<void>;
 
@@ -586,6 +609,11 @@ export interface Store {
     find(shop: string, query: ProductQuery, page?: PageRequest): Promise<Page<Product>>;
     remove(shop: string, id: string): Promise<boolean>;
     count(shop: string): Promise<number>;
+    /**
+     * A token that changes whenever any product of the shop is written or removed, by any process or path
+     * (in-memory catalog indexes compare it to know they are stale). "" when the shop has no catalog yet.
+     */
+    catalogVersion(shop: string): Promise<string>;
     /** The product one of whose variants is stocked by this Shopify inventory item. */
     findByInventoryItem(shop: string, inventoryItemId: string): Promise<Product | null>;
   };
@@ -626,6 +654,12 @@ export interface Store {
      * updatedAt to the newest message's createdAt when that is later.
      */
     appendMessages(shop: string, conversationId: string, messages: StoredMessage[]): Promise<void>;
+    /**
+     * A whole turn in one atomic, durable write: `start` created (DuplicateError if it exists) or the existing
+     * conversation patched, the messages appended as by `appendMessages`, and the idempotent answer stored.
+     * Acknowledged means all of it survives a crash; a failure leaves none of it.
+     */
+    recordTurn(shop: string, turn: TurnRecord): Promise<void>;
     /** Oldest first; with `limit`, the most recent `limit` messages (still oldest first). */
     messages(shop: string, conversationId: string, limit?: number): Promise<StoredMessage[]>;
     /** "Delete my chat": message text, payloads and contact details erased; the row stays as a tombstone. */

@@ -65,7 +65,8 @@ beforeAll(async () => {
     context: {},
     internalNotes: [],
     events: [],
-    slaDueAt: at,
+    // Due tomorrow: the worker's SLA sweep (which may first run after this row exists) must not touch it.
+    slaDueAt: new Date(Date.now() + 86_400_000).toISOString(),
     createdAt: at,
     updatedAt: at,
   });

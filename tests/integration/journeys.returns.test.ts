@@ -232,7 +232,7 @@ describe("returns in the conversation", () => {
     expect(ofType(again, "csat")).toHaveLength(1);
   });
 
-  it("links a request only to the submitting visitor's own conversation", async () => {
+  it("refuses a request naming another visitor's conversation with 404, storing nothing", async () => {
     const owner = chat();
     await owner.say("hello");
     const { status, body } = await submit({
@@ -243,12 +243,13 @@ describe("returns in the conversation", () => {
       conversationId: owner.conversationId,
       visitorId: "v-someone-else",
     });
-    expect(status, JSON.stringify(body)).toBe(200);
-    expect(requestsFor("1015")[0].conversation_id).toBeNull();
+    expect(status, JSON.stringify(body)).toBe(404);
+    expect(body.error.code).toBe("conversation.not_found");
+    expect(requestsFor("1015")).toEqual([]);
     const transcript = await answer(
       await client.get(`conversations/${owner.conversationId}`, { visitorId: owner.visitorId }),
     );
-    expect(JSON.stringify(transcript.body)).not.toContain(body.returnRequest.rma);
+    expect(JSON.stringify(transcript.body)).not.toContain("RMA-");
   });
 
   it("explains an ineligible preview with the real reason and offers a stylist", async () => {

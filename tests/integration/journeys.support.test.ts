@@ -210,32 +210,34 @@ describe("stylist escalation", () => {
     expect(body.error.code).toBe("validation.failed");
   });
 
-  it("does not copy another visitor's conversation into a ticket", async () => {
+  // API.md §2: a body naming a conversation must carry the visitor that owns it (one shared ownership check).
+  it("refuses an escalation naming another visitor's conversation with 404, and makes no ticket", async () => {
     const owner = chat();
     await owner.say("where is my order #1017");
-    const { body } = await escalate({
+    const before = ticketCount();
+    const { status, body } = await escalate({
       conversationId: owner.conversationId,
       visitorId: "v-someone-else",
       contact: { name: "Someone Else", email: "else@example.com" },
       topic: "general",
     });
-    const row = ticketRow(body.ticket.id);
-    expect(row.conversation_id).toBeNull();
-    expect(row.context.transcript).toEqual([]);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("conversation.not_found");
+    expect(ticketCount()).toBe(before);
   });
 
-  it("does not copy a conversation into a ticket on its id alone (no visitorId)", async () => {
+  it("refuses an escalation naming a conversation by its id alone (no visitorId) with the same 404", async () => {
     const owner = chat();
     await owner.say("where is my order #1017");
+    const before = ticketCount();
     const { status, body } = await escalate({
       conversationId: owner.conversationId,
       contact: { name: "Mallory", email: "mallory@example.com" },
       topic: "general",
     });
-    expect(status).toBe(200);
-    const row = ticketRow(body.ticket.id);
-    expect(row.conversation_id).toBeNull();
-    expect(row.context.transcript).toEqual([]);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("conversation.not_found");
+    expect(ticketCount()).toBe(before);
   });
 });
 

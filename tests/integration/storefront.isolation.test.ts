@@ -200,7 +200,10 @@ describe("tenant isolation between two shops", () => {
       ),
     ).toEqual([{ escalated: 0, outcome: "open", rating: null }]);
     // A's own rating still works: nothing was recorded against the conversation by B.
-    await expectOk(await clientFor(SHOP_A).post("csat", { conversationId: id, rating: 5 }), "csat via A");
+    await expectOk(
+      await clientFor(SHOP_A).post("csat", { conversationId: id, visitorId: "v-rate", rating: 5 }),
+      "csat via A",
+    );
   });
 
   it("B does not find A's orders: lookup, returns and a lookup typed into a message", async () => {

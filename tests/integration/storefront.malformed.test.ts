@@ -1034,7 +1034,12 @@ describe("malformed storefront input", () => {
       "products",
     );
     const csat = await expectOk(
-      await client.post("csat", { conversationId: emoji.conversationId, rating: 5, comment: `${longText(990)} 😀` }),
+      await client.post("csat", {
+        conversationId: emoji.conversationId,
+        visitorId: "v-ok",
+        rating: 5,
+        comment: `${longText(990)} 😀`,
+      }),
       "csat",
     );
     expect(csat).toMatchObject({ ok: true });

@@ -478,6 +478,23 @@ export function storeContract(name: string, factory: StoreFactory): void {
         });
       });
 
+      it("catalogVersion changes on every product write or removal, per shop, and only then", async () => {
+        expect(await store.products.catalogVersion(A)).toBe("");
+        await store.products.put(A, product("p-1"));
+        const first = await store.products.catalogVersion(A);
+        expect(first).not.toBe("");
+        expect(await store.products.catalogVersion(A)).toBe(first);
+        await store.products.put(B, product("p-1"));
+        expect(await store.products.catalogVersion(A)).toBe(first);
+        await store.products.put(A, product("p-1", { title: "Renamed" }));
+        const second = await store.products.catalogVersion(A);
+        expect(second).not.toBe(first);
+        await store.products.remove(A, "p-1");
+        expect(await store.products.catalogVersion(A)).not.toBe(second);
+        await store.shops.purge(A);
+        expect(await store.products.catalogVersion(A)).toBe("");
+      });
+
       it("walks every page in id order with no duplicates or gaps, also under a filter", async () => {
         const all = Array.from({ length: 23 }, (_, i) => `p-${String(i).padStart(3, "0")}`);
         for (const id of [...all].reverse()) {
@@ -667,6 +684,117 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const c = await store.conversations.get(A, "conv-1");
         expect(c).toMatchObject({ messageCount: 4, unread: 1, updatedAt: at(9) });
         expect(await store.conversations.messages(A, "conv-404")).toEqual([]);
+      });
+
+      describe("recordTurn", () => {
+        const answer = (key: string, body: string) => ({
+          route: "messages",
+          key,
+          bodyHash: `hash-${key}`,
+          response: { status: 200, body, headers: {} },
+          expiresAt: new Date(T0 + 86_400_000),
+        });
+
+        it("starts a conversation with its messages and stores the idempotent answer, all in one write", async () => {
+          const now = new Date(T0);
+          expect(await store.idempotency.begin(A, "messages", "turn-key-1", "hash-turn-key-1", now, 60_000)).toEqual({
+            state: "new",
+          });
+          const m1 = message("t1-m1", "conv-t1", { createdAt: at(5) });
+          const m2 = message("t1-m2", "conv-t1", { role: "concierge", text: "Here you are", createdAt: at(5) });
+          await store.conversations.recordTurn(A, {
+            conversationId: "conv-t1",
+            start: conversation("conv-t1", { startedAt: at(5), updatedAt: at(5) }),
+            patch: { state: { step: 1 }, lastIntent: "greeting", updatedAt: at(5) },
+            messages: [m1, m2],
+            idempotency: answer("turn-key-1", '{"conversationId":"conv-t1"}'),
+          });
+          expect(await store.conversations.get(A, "conv-t1")).toEqual(
+            conversation("conv-t1", {
+              startedAt: at(5),
+              updatedAt: at(5),
+              state: { step: 1 },
+              lastIntent: "greeting",
+              messageCount: 2,
+            }),
+          );
+          expect(await store.conversations.messages(A, "conv-t1")).toEqual([m1, m2]);
+          expect(await store.idempotency.begin(A, "messages", "turn-key-1", "hash-turn-key-1", now, 60_000)).toEqual({
+            state: "replay",
+            response: { status: 200, body: '{"conversationId":"conv-t1"}', headers: {} },
+          });
+        });
+
+        it("continues a conversation: patch, counters and updatedAt as update + appendMessages would leave them", async () => {
+          await store.conversations.create(A, conversation("conv-t2", { updatedAt: at(1), unread: 1 }));
+          await store.conversations.recordTurn(A, {
+            conversationId: "conv-t2",
+            patch: { outcome: "resolved", updatedAt: at(7) },
+            messages: [
+              message("t2-m1", "conv-t2", { createdAt: at(7) }),
+              message("t2-m2", "conv-t2", { role: "agent", createdAt: at(8) }),
+            ],
+          });
+          expect(await store.conversations.get(A, "conv-t2")).toMatchObject({
+            outcome: "resolved",
+            messageCount: 2,
+            unread: 2,
+            updatedAt: at(8),
+          });
+          // No idempotency key: the same turn stored again is a second turn, as the port promises nothing else.
+          expect(await store.idempotency.begin(A, "messages", "absent", "h", new Date(T0), 60_000)).toEqual({
+            state: "new",
+          });
+        });
+
+        it("writes nothing when any part is refused (a duplicate start, an unknown conversation)", async () => {
+          await store.conversations.create(A, conversation("conv-t3"));
+          await expect(
+            store.conversations.recordTurn(A, {
+              conversationId: "conv-t3",
+              start: conversation("conv-t3", { visitorId: "someone-else" }),
+              patch: {},
+              messages: [message("t3-m1", "conv-t3")],
+              idempotency: answer("turn-key-3", "{}"),
+            }),
+          ).rejects.toThrow();
+          await expect(
+            store.conversations.recordTurn(A, {
+              conversationId: "conv-404",
+              patch: { lastIntent: "faq" },
+              messages: [message("t4-m1", "conv-404")],
+            }),
+          ).rejects.toThrow();
+          expect(await store.conversations.get(A, "conv-t3")).toEqual(conversation("conv-t3"));
+          expect(await store.conversations.messages(A, "conv-t3")).toEqual([]);
+          expect(await store.conversations.messages(A, "conv-404")).toEqual([]);
+          expect(await store.conversations.get(A, "conv-404")).toBeNull();
+          expect(
+            await store.idempotency.begin(A, "messages", "turn-key-3", "hash-turn-key-3", new Date(T0), 1000),
+          ).toEqual({
+            state: "new",
+          });
+        });
+
+        it("concurrent turns of different conversations are each stored once, whole", async () => {
+          await Promise.all(
+            Array.from({ length: 30 }, (_, i) =>
+              store.conversations.recordTurn(A, {
+                conversationId: `conv-c${i}`,
+                start: conversation(`conv-c${i}`),
+                patch: { updatedAt: at(2) },
+                messages: [message(`c${i}-m1`, `conv-c${i}`), message(`c${i}-m2`, `conv-c${i}`, { role: "concierge" })],
+              }),
+            ),
+          );
+          for (let i = 0; i < 30; i++) {
+            expect(await store.conversations.get(A, `conv-c${i}`)).toMatchObject({ messageCount: 2 });
+            expect((await store.conversations.messages(A, `conv-c${i}`)).map((m) => m.id)).toEqual([
+              `c${i}-m1`,
+              `c${i}-m2`,
+            ]);
+          }
+        });
       });
 
       it("an append older than updatedAt does not move updatedAt back", async () => {

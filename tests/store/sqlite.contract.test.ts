@@ -248,6 +248,31 @@ describe("sqlite store", () => {
     expect((await store.conversations.list(shop, { q: secret })).items).toHaveLength(0);
   });
 
+  it("with background checkpoints, a worker folds the WAL in (no commit does), and an erasure still leaves no trace", async () => {
+    const path = tempDbPath();
+    paths.push(path);
+    const store = openSqliteStore(path, { backgroundCheckpoints: true });
+    stores.push(store);
+    const shop = "bg.myshopify.com";
+    const secret = "Kilimanjarotanzanite";
+    await store.conversations.create(shop, conversation("c-bg"));
+    for (let i = 0; i < 40; i++) {
+      await store.conversations.appendMessages(shop, "c-bg", [
+        message(`m-${i}`, "c-bg", { text: `my ${secret} pendant ${i}` }),
+      ]);
+    }
+    const settle = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      return done();
+    };
+    const bytes = (file: string) => (existsSync(file) ? readFileSync(file).toString("latin1") : "");
+    // The words reach the database file itself only through a checkpoint: 40 small commits never reach SQLite's
+    // own threshold (1,000 pages), so the worker made it.
+    expect(await settle(() => bytes(path).includes(secret))).toBe(true);
+    expect(await store.conversations.erase(shop, "c-bg")).toBe(true);
+    expect(await settle(() => !bytes(`${path}-wal`).includes(secret) && !bytes(path).includes(secret))).toBe(true);
+  });
+
   it("every acknowledged write survives SIGKILL of the writing process", async () => {
     const path = tempDbPath();
     paths.push(path);

@@ -180,7 +180,7 @@ describe("every filter is shop-scoped", () => {
   });
 
   it("the projection hides Mongo's _id, the tenant key and the adapter's helper fields", () => {
-    expect(q.ENTITY_PROJECTION).toEqual({ _id: 0, shop: 0, priorityRank: 0, open: 0, emailLower: 0 });
+    expect(q.ENTITY_PROJECTION).toEqual({ _id: 0, shop: 0, priorityRank: 0, open: 0, emailLower: 0, lastTurnId: 0 });
     expect(q.SHOP_PROJECTION).toEqual({ _id: 0 });
   });
 });
@@ -870,7 +870,7 @@ describe("indexes", () => {
   it("entities are unique per shop", () => {
     for (const name of q.COLLECTIONS) {
       const notPerEntity = ["shops", "staff", "idempotencyRecords", "rateLimitCounters", "sessions", "sequences"];
-      if ([...notPerEntity, "leases", "syncProgress", "requestStats"].includes(name)) continue;
+      if ([...notPerEntity, "leases", "syncProgress", "requestStats", "catalogVersions"].includes(name)) continue;
       expect(q.INDEXES[name]).toContainEqual({ key: { shop: 1, id: 1 }, unique: true });
     }
   });
@@ -947,5 +947,101 @@ describe("dbNameFromUri", () => {
     ["mongodb://localhost:27017/?directConnection=true", undefined],
   ])("%s → %s", (uri, name) => {
     expect(q.dbNameFromUri(uri)).toBe(name);
+  });
+});
+
+// ---------- turns (recordTurn without transactions) ----------
+
+describe("turn writes", () => {
+  const message = (id: string, role: "shopper" | "concierge" | "agent", createdAt: string) => ({
+    id,
+    conversationId: "conv-1",
+    role,
+    type: "text",
+    payload: { type: "text", text: "hi" },
+    text: "hi",
+    intent: null,
+    createdAt,
+  });
+  const turn = {
+    conversationId: "conv-1",
+    patch: { state: { step: 2 }, lastIntent: "greeting", updatedAt: "2030-01-01T00:00:05.000Z" },
+    messages: [
+      message("m-1", "shopper", "2030-01-01T00:00:05.000Z"),
+      message("m-2", "agent", "2030-01-01T00:00:06.000Z"),
+    ],
+    idempotency: {
+      route: "messages",
+      key: "key-1",
+      bodyHash: "h",
+      response: { status: 200, body: "{}", headers: {} },
+      expiresAt: new Date("2030-01-02T00:00:00.000Z"),
+    },
+  };
+
+  it("counts a turn's messages in once: the update is guarded by the turn's id", () => {
+    const { filter, update } = q.turnConversationUpdate(SHOP, turn);
+    expect(filter).toEqual({ shop: SHOP, id: "conv-1", lastTurnId: { $ne: "m-1" } });
+    expect(update.$inc).toEqual({ messageCount: 2, unread: 1 });
+    // updatedAt ends as the later of the patch's and the newest message's, as appendMessages would leave it.
+    expect(update.$set).toMatchObject({
+      lastTurnId: "m-1",
+      lastIntent: "greeting",
+      updatedAt: "2030-01-01T00:00:06.000Z",
+    });
+    expect(update.$max).toBeUndefined();
+    const noDate = q.turnConversationUpdate(SHOP, { ...turn, patch: { lastIntent: "faq" } });
+    expect(noDate.update.$max).toEqual({ updatedAt: "2030-01-01T00:00:06.000Z" });
+    // Stray patch keys never reach the document.
+    const hostile = q.turnConversationUpdate(SHOP, { ...turn, patch: { $where: "1" } as never });
+    expect(Object.keys(hostile.update.$set as Document)).toEqual(["lastTurnId"]);
+  });
+
+  it("stores messages by id under the conversation and the shop, and starts a conversation without counters", () => {
+    const docs = q.turnMessageDocs(SHOP, turn);
+    expect(docs.map((d) => [d.shop, d.conversationId, d.id])).toEqual([
+      [SHOP, "conv-1", "m-1"],
+      [SHOP, "conv-1", "m-2"],
+    ]);
+    const start = q.turnStartDoc(SHOP, {
+      ...turn,
+      start: {
+        id: "conv-1",
+        visitorId: "v",
+        customerId: null,
+        state: {},
+        lastIntent: null,
+        outcome: "open",
+        escalated: false,
+        rating: null,
+        messageCount: 0,
+        unread: 0,
+        startedAt: "2030-01-01T00:00:05.000Z",
+        updatedAt: "2030-01-01T00:00:05.000Z",
+        erasedAt: null,
+      },
+    });
+    expect(start).toMatchObject({ shop: SHOP, id: "conv-1", messageCount: 0, lastTurnId: null });
+  });
+
+  it("records the whole turn in the claim before writing it, and drops it once settled", () => {
+    const { filter, update } = q.idempotencyCommitting(SHOP, turn, WALL);
+    expect(filter).toEqual({ shop: SHOP, route: "messages", key: "key-1", bodyHash: "h" });
+    expect(update.$set).toMatchObject({ state: "committing", response: JSON.stringify(turn.idempotency.response) });
+    const carried = q.committingTurn({ turn: (update.$set as { turn: string }).turn });
+    expect(carried).toEqual(turn);
+    expect(carried?.idempotency?.expiresAt).toBeInstanceOf(Date);
+    expect(q.committingTurn({ turn: null })).toBeNull();
+    const settled = q.idempotencySettled(turn, WALL);
+    expect(settled.$set).toMatchObject({ state: "done" });
+    expect(settled.$unset).toEqual({ turn: "" });
+    // A claim caught mid-commit is "in progress" to anyone who is not finishing it.
+    const committing = { bodyHash: "h", state: "committing" as const, response: "{}", expiresAt: WALL };
+    expect(q.idempotencyOutcome(committing, "h")).toEqual({ state: "in_progress" });
+  });
+
+  it("bumps the catalog version per shop", () => {
+    expect(q.catalogVersionBump(SHOP, "abc")).toEqual({ filter: { shop: SHOP }, update: { $set: { version: "abc" } } });
+    expect(() => q.catalogVersionBump(HOSTILE_OBJECT, "abc")).toThrow();
   });
 });

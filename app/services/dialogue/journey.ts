@@ -3,8 +3,9 @@
 import type { Copy } from "~/concierge/copy";
 import type { Action, Message } from "~/concierge/messages";
 import type { Entities, Understanding } from "~/concierge/understanding/types";
+import type { IdempotencyClaim } from "~/platform/idempotency.server";
 import type { Runtime } from "~/platform/runtime.server";
-import type { Shop } from "~/store/port";
+import type { Conversation, Shop } from "~/store/port";
 import type { DialogueState } from "./state";
 
 export interface TurnInput {
@@ -18,6 +19,10 @@ export interface TurnInput {
   customerId: string | null;
   now: Date;
   consumeLookup: () => Promise<void>;
+  /** Present when the request carried an Idempotency-Key: its answer is stored with the turn itself. */
+  idempotency?: IdempotencyClaim | null;
+  /** The conversation `conversationId` names, when the caller already proved the visitor owns it. */
+  conversation?: Conversation | null;
 }
 
 export interface Turn {

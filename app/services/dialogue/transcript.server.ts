@@ -2,28 +2,17 @@
 
 import type { Message } from "~/concierge/messages";
 import type { Intent } from "~/concierge/understanding/types";
-import { AppError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import type { Conversation, StoredMessage } from "~/store/port";
+import type { StoredMessage } from "~/store/port";
+import { ownedConversation } from "../conversationAccess.server";
 import type { TurnInput } from "./journey";
 import { eraseConversations, erasureContext } from "../privacy/erasure.server";
 import { dialogueState } from "./state";
 
 const TRANSCRIPT_LIMIT = 200;
 
-export async function ownedConversation(
-  runtime: Runtime,
-  shop: string,
-  id: string,
-  visitorId: string,
-): Promise<Conversation> {
-  const conversation = await runtime.store.conversations.get(shop, id);
-  if (!conversation || conversation.erasedAt || conversation.visitorId !== visitorId) {
-    throw new AppError("conversation.not_found", 404, "We couldn't find that conversation.");
-  }
-  return conversation;
-}
+export { ownedConversation };
 
 /** What the shopper said or tapped, as the transcript keeps it. */
 export function storedShopperMessage(

@@ -8,7 +8,7 @@ import { understand } from "~/concierge/understanding";
 import type { Understanding, UnderstandingContext } from "~/concierge/understanding/types";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import type { Conversation } from "~/store/port";
+import type { Conversation, IdempotentAnswer } from "~/store/port";
 import { chooser } from "../replies.server";
 import { answerFromFaq, clarify, customization, greet, sizing, stylistHandoff, welcomeThanks } from "./answers.server";
 import { askWhatTheyWant, findProducts, productFilters, shortlistAction } from "./discovery.server";
@@ -52,9 +52,7 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
   // A rating turn needs no exception here: taking the rating already marked the question asked.
   maybeAskCsat(turn);
   if (understanding.intent !== "clarify") state.lastIntent = understanding.intent;
-  await record(runtime, turn, conversation, isNew);
-
-  return {
+  const result: TurnResult = {
     conversationId: conversation.id,
     understanding: {
       intent: understanding.intent,
@@ -64,6 +62,8 @@ export async function handleTurn(runtime: Runtime, input: TurnInput): Promise<Tu
     },
     messages: turn.replies,
   };
+  await record(runtime, turn, conversation, isNew, input.idempotency?.settleWith({ ...result }));
+  return result;
 }
 
 /**
@@ -75,10 +75,11 @@ async function openConversation(
   input: TurnInput,
 ): Promise<{ conversation: Conversation; isNew: boolean }> {
   if (input.conversationId) {
-    return {
-      conversation: await ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId),
-      isNew: false,
-    };
+    const owned =
+      input.conversation?.id === input.conversationId
+        ? input.conversation
+        : await ownedConversation(runtime, input.shop.shop, input.conversationId, input.visitorId);
+    return { conversation: owned, isNew: false };
   }
   const at = input.now.toISOString();
   const conversation: Conversation = {
@@ -210,8 +211,17 @@ function confirm(turn: Turn): void {
   );
 }
 
-/** Stores the turn: the shopper's message and the replies, the new state, and the outcome once a journey is done. */
-async function record(runtime: Runtime, turn: Turn, conversation: Conversation, isNew: boolean): Promise<void> {
+/**
+ * Stores the turn in one durable write: the shopper's message and the replies, the new state, the outcome once a
+ * journey is done, and the answer an Idempotency-Key replays.
+ */
+async function record(
+  runtime: Runtime,
+  turn: Turn,
+  conversation: Conversation,
+  isNew: boolean,
+  answer: IdempotentAnswer | undefined,
+): Promise<void> {
   const { input, state, understanding } = turn;
   const shop = input.shop.shop;
   const at = input.now.toISOString();
@@ -226,14 +236,14 @@ async function record(runtime: Runtime, turn: Turn, conversation: Conversation, 
     ...(resolved ? { outcome: "resolved" as const } : {}),
     updatedAt: at,
   };
-  if (isNew) {
-    await runtime.store.conversations.create(shop, { ...conversation, ...changes });
-    runtime.metrics.conversations.inc({ outcome: "started" });
-    await runtime.store.conversations.appendMessages(shop, conversation.id, messages);
-  } else {
-    await runtime.store.conversations.appendMessages(shop, conversation.id, messages);
-    await runtime.store.conversations.update(shop, conversation.id, changes);
-  }
+  await runtime.store.conversations.recordTurn(shop, {
+    conversationId: conversation.id,
+    ...(isNew ? { start: conversation } : {}),
+    patch: changes,
+    messages,
+    ...(answer ? { idempotency: answer } : {}),
+  });
+  if (isNew) runtime.metrics.conversations.inc({ outcome: "started" });
   if (resolved) runtime.metrics.conversations.inc({ outcome: "resolved" });
   runtime.metrics.messages.inc({ intent: understanding.intent });
 }

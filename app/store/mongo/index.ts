@@ -1,9 +1,12 @@
 // The scale-out store: the official MongoDB driver, one collection per entity, every document carrying `shop`.
 // Query shapes live in ./queries (pure, unit-tested); this file only runs them. Relative imports only.
-// No multi-document transactions (a standalone server has none): each port call is one atomic write where
-// the contract needs atomicity (claims, counters, sequences, uniqueness), and a short, ordered series elsewhere.
+// Each port call is one atomic write where the contract needs atomicity (claims, counters, sequences,
+// uniqueness), and a short, ordered series elsewhere. A turn is one multi-document transaction where the
+// deployment has them (replica set, sharded cluster); on a standalone server, an order of writes a crash cannot
+// turn into a lost or doubled turn (see recordTurn and ADR 0008).
 
-import { MongoClient, type Collection, type Document, type Filter, type Sort } from "mongodb";
+import { randomBytes } from "node:crypto";
+import { MongoClient, type ClientSession, type Collection, type Document, type Filter, type Sort } from "mongodb";
 import { encodeCursor } from "../cursor";
 import {
   ConflictError,
@@ -27,6 +30,7 @@ import {
   type Store,
   type StoredMessage,
   type Ticket,
+  type TurnRecord,
 } from "../port";
 import { mongoDataRequests, mongoJobs, mongoLeases, mongoRedaction, mongoSyncProgress } from "./platform";
 import * as q from "./queries";
@@ -82,14 +86,17 @@ export async function openMongoStore(uri: string, dbName?: string): Promise<Stor
     const collections = Object.fromEntries(q.COLLECTIONS.map((name) => [name, db.collection(name)])) as Collections;
     await Promise.all(q.COLLECTIONS.map((name) => collections[name].createIndexes(q.INDEXES[name])));
     await collections.tickets.updateMany(q.TICKET_VERSION_BACKFILL.filter, q.TICKET_VERSION_BACKFILL.update);
-    return createStore(client, collections);
+    // Multi-document transactions exist on replica sets and behind mongos, not on a standalone server.
+    const hello = await db.admin().command({ hello: 1 });
+    const transactions = Boolean(hello.setName) || hello.msg === "isdbgrid";
+    return createStore(client, collections, db.collection("storeProbe"), transactions);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw error;
   }
 }
 
-function createStore(client: MongoClient, c: Collections): Store {
+function createStore(client: MongoClient, c: Collections, probe: Collection<Document>, transactions: boolean): Store {
   const projection = q.ENTITY_PROJECTION;
 
   const one = async <T>(coll: Collection<Document>, filter: Filter<Document>, sort?: Sort): Promise<T | null> =>
@@ -131,6 +138,77 @@ function createStore(client: MongoClient, c: Collections): Store {
     return groups.map((g) => g._id);
   }
 
+  const bumpCatalog = async (shop: string): Promise<void> => {
+    const { filter, update } = q.catalogVersionBump(shop, randomBytes(8).toString("hex"));
+    await upsertRetry(() => c.catalogVersions.updateOne(filter, update, { upsert: true }));
+  };
+
+  /**
+   * A turn's writes, each safe to repeat: the conversation insert (a duplicate is this turn's own earlier attempt
+   * when `replaying`), messages by id, and the counters guarded by lastTurnId.
+   */
+  async function applyTurn(shop: string, turn: TurnRecord, replaying: boolean, session?: ClientSession) {
+    if (turn.start) {
+      try {
+        await c.conversations.insertOne(q.turnStartDoc(shop, turn), { session });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (!replaying) throw new DuplicateError("conversation");
+      }
+    }
+    if (turn.messages.length > 0) {
+      try {
+        await c.messages.insertMany(q.turnMessageDocs(shop, turn), { ordered: false, session });
+      } catch (error) {
+        if (!(replaying && onlyDuplicates(error))) throw isDuplicateKey(error) ? new DuplicateError("message") : error;
+      }
+    }
+    const { filter, update } = q.turnConversationUpdate(shop, turn);
+    const changed = await c.conversations.updateOne(filter, update, { session });
+    if (changed.matchedCount === 0 && !replaying) throw new Error(`conversation ${turn.conversationId} not found`);
+  }
+
+  async function settleTurn(shop: string, turn: TurnRecord, session?: ClientSession) {
+    const answer = turn.idempotency;
+    if (!answer) return;
+    await c.idempotencyRecords.updateOne(
+      { ...q.idempotencyKey(shop, answer.route, answer.key), bodyHash: answer.bodyHash },
+      q.idempotencySettled(turn),
+      { session },
+    );
+  }
+
+  async function recordTurn(shop: string, turn: TurnRecord): Promise<void> {
+    if (transactions) {
+      const session = client.startSession();
+      try {
+        await session.withTransaction(async () => {
+          await applyTurn(shop, turn, false, session);
+          await settleTurn(shop, turn, session);
+        });
+      } finally {
+        await session.endSession();
+      }
+      return;
+    }
+    // Standalone: the claim first records the whole turn ("committing"), so a crash anywhere below is finished
+    // by the next claim of the key (rollForward) rather than run twice; then the writes; then "done".
+    if (turn.idempotency) {
+      const { filter, update } = q.idempotencyCommitting(shop, turn);
+      await c.idempotencyRecords.updateOne(filter, update);
+    }
+    await applyTurn(shop, turn, false);
+    await settleTurn(shop, turn);
+  }
+
+  /** Finishes a turn a crash interrupted after its claim recorded it; its answer can then be replayed. */
+  async function rollForward(shop: string, record: q.IdempotencyRecord): Promise<void> {
+    const turn = q.committingTurn(record);
+    if (!turn) return;
+    await applyTurn(shop, turn, true);
+    await settleTurn(shop, turn);
+  }
+
   const nextSequence = async (shop: string, name: string): Promise<number> => {
     const { filter, update } = q.sequenceIncrement(shop, name);
     const doc = await upsertRetry(() =>
@@ -150,6 +228,8 @@ function createStore(client: MongoClient, c: Collections): Store {
 
     async ping() {
       await client.db("admin").command({ ping: 1 });
+      // A majority-acknowledged write: a primary is elected and the disk accepts writes.
+      await probe.updateOne({ probe: "readiness" }, { $set: { at: new Date() } }, { upsert: true });
     },
 
     async close() {
@@ -209,6 +289,7 @@ function createStore(client: MongoClient, c: Collections): Store {
     products: {
       async put(shop, product) {
         await replace(c.products, q.byKey(shop, "id", product.id), q.shopDoc(shop, product));
+        await bumpCatalog(shop);
         return product;
       },
       async get(shop, id) {
@@ -222,10 +303,16 @@ function createStore(client: MongoClient, c: Collections): Store {
         return page(c.products, filter, q.PRODUCT_ORDER, req);
       },
       async remove(shop, id) {
-        return removed(c.products, q.byKey(shop, "id", id));
+        const gone = await removed(c.products, q.byKey(shop, "id", id));
+        if (gone) await bumpCatalog(shop);
+        return gone;
       },
       async count(shop) {
         return c.products.countDocuments(q.shopFilter(shop));
+      },
+      async catalogVersion(shop) {
+        const doc = await c.catalogVersions.findOne(q.shopFilter(shop), { projection: { _id: 0, version: 1 } });
+        return (doc?.version as string | undefined) ?? "";
       },
       ...redaction.products,
     },
@@ -310,6 +397,7 @@ function createStore(client: MongoClient, c: Collections): Store {
         await unique("message", () => c.messages.insertMany(docs, { ordered: true }));
         await c.conversations.updateOne(conversation, q.appendMessagesUpdate(messages));
       },
+      recordTurn,
       async messages(shop, conversationId, limit) {
         const filter = q.messagesFilter(shop, conversationId);
         if (limit === undefined) return many<StoredMessage>(c.messages, filter, q.MESSAGE_ORDER_ASC);
@@ -547,6 +635,10 @@ function createStore(client: MongoClient, c: Collections): Store {
             q.idempotencyKey(shop, route, key),
           )) as q.IdempotencyRecord | null;
           if (!existing) continue; // released or reaped since: claim again
+          if (existing.state === "committing" && existing.bodyHash === bodyHash) {
+            await rollForward(shop, existing);
+            continue; // now done: read it again and replay
+          }
           if (existing.expiresAt.getTime() > now.getTime()) return q.idempotencyOutcome(existing, bodyHash);
           const { filter, update } = q.idempotencyTakeover(shop, route, key, bodyHash, now, ttlMs, new Date());
           if ((await c.idempotencyRecords.updateOne(filter, update)).modifiedCount === 1) return { state: "new" };

@@ -20,6 +20,7 @@ import type {
   StoredResponse,
   Ticket,
   TicketFilter,
+  TurnRecord,
 } from "../port";
 
 export type Filter = Document;
@@ -74,7 +75,7 @@ export const isOpenReturn = (status: ReturnStatus): boolean => status === "reque
 // ---------- documents (entity + shop + adapter-only helper fields) ----------
 
 // Adapter-only fields never reach callers: Mongo's _id, the tenant key, and sort/uniqueness helpers.
-export const ENTITY_PROJECTION = { _id: 0, shop: 0, priorityRank: 0, open: 0, emailLower: 0 } as const;
+export const ENTITY_PROJECTION = { _id: 0, shop: 0, priorityRank: 0, open: 0, emailLower: 0, lastTurnId: 0 } as const;
 // Shops and sessions carry `shop` as part of the entity.
 export const SHOP_PROJECTION = { _id: 0 } as const;
 
@@ -369,6 +370,71 @@ export function firstErasure(shop: string, id: string, at: string) {
   return { filter: { ...byKey(shop, "id", id), erasedAt: null }, update: { $set: { erasedAt: at } } };
 }
 
+// ---------- turns (one atomic write; without transactions, an order a crash cannot double) ----------
+
+/** A turn's identity: its first message (the shopper's), unique by construction. */
+export function turnIdOf(turn: TurnRecord): string {
+  return str(turn.messages[0]?.id ?? turn.conversationId, "turnId");
+}
+
+/** The conversation a turn starts, before the turn's own update counts its messages in. */
+export function turnStartDoc(shop: string, turn: TurnRecord): Document {
+  const start = turn.start!;
+  return { ...shopDoc(shop, { ...start, id: str(turn.conversationId, "conversationId") }), lastTurnId: null };
+}
+
+/**
+ * The turn's patch and counters as one conditional update: `lastTurnId` makes it apply once, so replaying an
+ * interrupted turn (roll-forward) never counts its messages twice. updatedAt ends as the later of the patch's
+ * and the newest message's, as appendMessages would leave it.
+ */
+export function turnConversationUpdate(shop: string, turn: TurnRecord): { filter: Filter; update: Document } {
+  const turnId = turnIdOf(turn);
+  const set: Document = { ...(conversationPatch(turn.patch)?.$set as Document | undefined), lastTurnId: turnId };
+  const counters = appendMessagesUpdate(turn.messages);
+  const update: Document = { $set: set, $inc: counters.$inc };
+  const latest = (counters.$max as { updatedAt: string }).updatedAt;
+  if (typeof set.updatedAt === "string") set.updatedAt = set.updatedAt > latest ? set.updatedAt : latest;
+  else if (latest) update.$max = { updatedAt: latest };
+  return { filter: { ...byKey(shop, "id", turn.conversationId), lastTurnId: { $ne: turnId } }, update };
+}
+
+/** A turn's messages as documents: their ids make a replayed insert a duplicate, not a second copy. */
+export function turnMessageDocs(shop: string, turn: TurnRecord): Document[] {
+  return turn.messages.map((m) => ({
+    ...shopDoc(shop, m),
+    conversationId: str(turn.conversationId, "conversationId"),
+  }));
+}
+
+/**
+ * Before the turn's own writes (no transactions): the claim becomes "committing" and carries the whole turn and
+ * its answer, so whoever next claims the key finishes an interrupted turn instead of running it again.
+ */
+export function idempotencyCommitting(shop: string, turn: TurnRecord, wallClock = new Date()) {
+  const answer = turn.idempotency!;
+  const { $set } = idempotencyComplete(answer.response, answer.expiresAt, wallClock) as { $set: Document };
+  return {
+    filter: { ...idempotencyKey(shop, answer.route, answer.key), bodyHash: str(answer.bodyHash, "bodyHash") },
+    update: { $set: { ...$set, state: "committing", turn: JSON.stringify(turn) } },
+  };
+}
+
+/** A turn's answer stored for replay; the turn the claim carried while committing is dropped. */
+export function idempotencySettled(turn: TurnRecord, wallClock = new Date()) {
+  const answer = turn.idempotency!;
+  const { $set } = idempotencyComplete(answer.response, answer.expiresAt, wallClock) as { $set: Document };
+  return { $set, $unset: { turn: "" } };
+}
+
+/** A committing record's turn, read back (dates as the port types them). */
+export function committingTurn(record: { turn?: string | null }): TurnRecord | null {
+  if (typeof record.turn !== "string") return null;
+  const turn = JSON.parse(record.turn) as TurnRecord & { idempotency?: { expiresAt: string | Date } };
+  if (turn.idempotency) turn.idempotency.expiresAt = new Date(turn.idempotency.expiresAt);
+  return turn;
+}
+
 // ---------- tickets ----------
 
 export function ticketFilter(shop: string, filter: TicketFilter, after: CursorKey | null = null): Filter {
@@ -645,14 +711,17 @@ export function idempotencyTakeover(
 
 export interface IdempotencyRecord {
   bodyHash: string;
-  state: "in_progress" | "done";
+  /** "committing": a turn's writes were under way (see idempotencyCommitting); the adapter finishes them first. */
+  state: "in_progress" | "committing" | "done";
   response: string | null;
   expiresAt: Date;
+  turn?: string | null;
 }
 
 /** What a live (unexpired) record means for a caller with this body hash. */
 export function idempotencyOutcome(record: IdempotencyRecord, bodyHash: string): IdempotencyBegin {
   if (record.bodyHash !== bodyHash) return { state: "conflict" };
+  if (record.state === "committing") return { state: "in_progress" };
   if (record.state !== "done" || record.response === null) return { state: "in_progress" };
   return { state: "replay", response: JSON.parse(record.response) as StoredResponse };
 }
@@ -686,6 +755,11 @@ export function rateLimitHit(shop: string, bucket: string, key: string, now: Dat
     update: { $inc: { count: 1 }, $setOnInsert: { reapAt: new Date(wallClock.getTime() + windowMs) } },
     resetAt,
   };
+}
+
+/** A new random catalog version for the shop, upserted on every product write or removal. */
+export function catalogVersionBump(shop: string, version: string) {
+  return { filter: shopFilter(shop), update: { $set: { version: str(version, "version") } } };
 }
 
 export function sequenceIncrement(shop: string, name: string) {
@@ -779,6 +853,7 @@ export const INDEXES = indexes({
   leases: [{ key: { shop: 1, name: 1 }, unique: true }],
   syncProgress: [{ key: { shop: 1 }, unique: true }],
   dataRequests: [SHOP_ID, { key: { shop: 1, requestedAt: -1, id: -1 } }, { key: { shop: 1, emailLower: 1 } }],
+  catalogVersions: [{ key: { shop: 1 }, unique: true }],
 });
 
 export type CollectionName = keyof typeof INDEXES;

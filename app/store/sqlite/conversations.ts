@@ -1,6 +1,14 @@
 // Conversations and their messages, with full-text search over message text (FTS5).
 
-import { pageLimit, type Conversation, type ConversationFilter, type Store, type StoredMessage } from "../port";
+import {
+  pageLimit,
+  type Conversation,
+  type ConversationFilter,
+  type IdempotentAnswer,
+  type Store,
+  type StoredMessage,
+  type TurnRecord,
+} from "../port";
 import type { CursorKey } from "../cursor";
 import { codec, v, type Row } from "./codec";
 import { conditions, cursorKey, definedOnly, toPage, unique, type Sql } from "./sql";
@@ -49,6 +57,14 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" ");
 }
 
+/** The columns of a conversation patch (what the port lets a caller change), encoded as the row stores them. */
+function conversationPatchRow(patch: Partial<Conversation>): Record<string, unknown> {
+  const { id: _id, visitorId: _visitor, startedAt: _started, ...changeable } = patch;
+  const full = conversationRow.toRow(changeable as Conversation);
+  const fields = Object.keys(changeable).map((field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  return Object.fromEntries(fields.map((column) => [column, full[column]]));
+}
+
 function conversationWhere(shop: string, filter: ConversationFilter, t = "c") {
   const where = conditions(`${t}.shop = ?`, shop);
   if (filter.intent !== undefined) where.add(`${t}.last_intent = ?`, filter.intent);
@@ -75,16 +91,22 @@ function conversationWhere(shop: string, filter: ConversationFilter, t = "c") {
   return where;
 }
 
-export function conversationsRepository({
-  db,
-  one,
-  all,
-  run,
-  upsert,
-  insert,
-  maybe,
-  byId,
-}: Sql): Store["conversations"] {
+const MESSAGE_COLUMNS = "shop, id, conversation_id, role, type, payload, text, intent, created_at";
+
+/** A turn's messages in one statement (one row each): one bind and one step rather than one per message. */
+function insertMessagesSql(count: number): string {
+  const row = `(${MESSAGE_COLUMNS.split(", ")
+    .map(() => "?")
+    .join(", ")})`;
+  return `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${Array.from({ length: count }, () => row).join(", ")}`;
+}
+
+/** `settle` stores a turn's idempotent answer inside its transaction; `foldLog` empties the WAL after an erasure. */
+export function conversationsRepository(
+  { db, write, one, all, run, upsert, insert, maybe, byId }: Sql,
+  settle: (shop: string, answer: IdempotentAnswer) => void,
+  foldLog: () => void,
+): Store["conversations"] {
   const appendMessages = db.transaction((shop: string, conversationId: string, messages: StoredMessage[]) => {
     const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
     const agentReplies = messages.filter((m) => m.role === "agent").length;
@@ -127,6 +149,70 @@ export function conversationsRepository({
     run("UPDATE messages SET text = '', payload = '{}' WHERE shop = ? AND conversation_id = ?", shop, id);
     return true;
   });
+
+  const createConversation = (shop: string, conversation: Conversation) =>
+    unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
+
+  const insertMessages = (shop: string, conversationId: string, messages: StoredMessage[]) =>
+    run(
+      insertMessagesSql(messages.length),
+      ...messages.flatMap((m) => [
+        shop,
+        m.id,
+        conversationId,
+        m.role,
+        m.type,
+        JSON.stringify(m.payload),
+        m.text,
+        m.intent,
+        m.createdAt,
+      ]),
+    );
+
+  /**
+   * Every statement of the turn or none (the committer runs each write in its own savepoint), and as few as
+   * possible: the conversation row is inserted or updated once, counters included, without reading it first.
+   */
+  const writeTurn = (shop: string, turn: TurnRecord): void => {
+    const { conversationId: id, messages } = turn;
+    const latest = messages.reduce((max, m) => (m.createdAt > max ? m.createdAt : max), "");
+    const added = messages.length;
+    const agentReplies = messages.filter((m) => m.role === "agent").length;
+    const patch = definedOnly(turn.patch);
+    if (turn.start) {
+      const start = { ...turn.start, ...patch, id };
+      createConversation(shop, {
+        ...start,
+        messageCount: start.messageCount + added,
+        unread: start.unread + agentReplies,
+        updatedAt: latest > start.updatedAt ? latest : start.updatedAt,
+      });
+    } else {
+      const { messageCount, unread, updatedAt, ...rest } = patch;
+      const columns = conversationPatchRow(rest);
+      const sets = Object.keys(columns).map((column) => `${column} = @${column}`);
+      const changed = run(
+        `UPDATE conversations SET ${[...sets, ""].join(", ")}` +
+          "message_count = coalesce(@messageCount, message_count) + @added, " +
+          "unread = coalesce(@unread, unread) + @agentReplies, " +
+          "updated_at = max(coalesce(@updatedAt, updated_at), @latest) WHERE shop = @shop AND id = @id",
+        {
+          ...columns,
+          messageCount: messageCount ?? null,
+          unread: unread ?? null,
+          updatedAt: updatedAt ?? null,
+          added,
+          agentReplies,
+          latest,
+          shop,
+          id,
+        },
+      );
+      if (changed.changes === 0) throw new Error(`conversation ${id} not found`);
+    }
+    if (messages.length > 0) unique("message", () => insertMessages(shop, id, messages));
+    if (turn.idempotency) settle(shop, turn.idempotency);
+  };
 
   /** One page newest first; a search runs as a subquery over the full-text index (fine when matches are few). */
   function newestFirst(shop: string, filter: ConversationFilter, after: CursorKey | null, limit: number): Row[] {
@@ -200,14 +286,14 @@ export function conversationsRepository({
 
   return {
     async create(shop, conversation) {
-      unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
+      await write(() => createConversation(shop, conversation));
       return conversation;
     },
     async get(shop, id) {
       return maybe(conversationRow, one(byId("conversations"), shop, id));
     },
     async update(shop, id, patch) {
-      return updateConversation.immediate(shop, id, patch);
+      return write(() => updateConversation(shop, id, patch));
     },
     async list(shop, filter = {}, page) {
       const limit = pageLimit(page);
@@ -216,7 +302,10 @@ export function conversationsRepository({
       return toPage(found, limit, conversationRow.fromRow, (r) => [r.updated_at as string, r.id as string]);
     },
     async appendMessages(shop, conversationId, messages) {
-      if (messages.length > 0) appendMessages.immediate(shop, conversationId, messages);
+      if (messages.length > 0) await write(() => appendMessages(shop, conversationId, messages));
+    },
+    async recordTurn(shop, turn) {
+      await write(() => writeTurn(shop, turn));
     },
     async messages(shop, conversationId, limit) {
       const found =
@@ -237,9 +326,9 @@ export function conversationsRepository({
       return found.map(messageRow.fromRow);
     },
     async erase(shop, id) {
-      const erased = eraseConversation.immediate(shop, id, new Date().toISOString());
+      const erased = await write(() => eraseConversation(shop, id, new Date().toISOString()));
       // Older page versions holding the text live on in the WAL until a checkpoint: fold them in now.
-      if (erased) db.pragma("wal_checkpoint(TRUNCATE)");
+      if (erased) foldLog();
       return erased;
     },
     async findMentioning(shop, needle) {

@@ -8,10 +8,10 @@ const customerRow = codec<Customer>({ id: v, email: v, firstName: v, lastName: v
   email_lc: normalizeEmail(c.email),
 }));
 
-export function customersRepository({ one, run, upsert, maybe, byId }: Sql): Store["customers"] {
+export function customersRepository({ write, one, run, upsert, maybe, byId }: Sql): Store["customers"] {
   return {
     async put(shop, customer) {
-      upsert("customers", ["shop", "id"], customerRow.toRow(customer, shop));
+      await write(() => upsert("customers", ["shop", "id"], customerRow.toRow(customer, shop)));
       return customer;
     },
     async get(shop, id) {
@@ -22,7 +22,7 @@ export function customersRepository({ one, run, upsert, maybe, byId }: Sql): Sto
       return maybe(customerRow, one(sqlText, shop, normalizeEmail(email)));
     },
     async remove(shop, id) {
-      return run("DELETE FROM customers WHERE shop = ? AND id = ?", shop, id).changes > 0;
+      return write(() => run("DELETE FROM customers WHERE shop = ? AND id = ?", shop, id).changes > 0);
     },
   };
 }

@@ -15,10 +15,10 @@ const shortlistRow = codec<Shortlist>({
   expiresAt: v,
 });
 
-export function csatRepository({ one, run, insert, maybe, newestFirst }: Sql): Store["csat"] {
+export function csatRepository({ write, one, run, insert, maybe, newestFirst }: Sql): Store["csat"] {
   return {
     async create(shop, rating) {
-      unique("csat", () => insert("csat_ratings", csatRow.toRow(rating, shop)));
+      await write(() => unique("csat", () => insert("csat_ratings", csatRow.toRow(rating, shop))));
       return rating;
     },
     async getForConversation(shop, conversationId) {
@@ -32,35 +32,41 @@ export function csatRepository({ one, run, insert, maybe, newestFirst }: Sql): S
       return newestFirst("csat_ratings", "created_at", where, page, csatRow);
     },
     async redactComments(shop, conversationIds) {
-      return run(
-        "UPDATE csat_ratings SET comment = NULL WHERE shop = ? AND conversation_id IN (SELECT value FROM json_each(?))",
-        shop,
-        JSON.stringify(conversationIds),
-      ).changes;
+      return write(
+        () =>
+          run(
+            "UPDATE csat_ratings SET comment = NULL WHERE shop = ? AND conversation_id IN (SELECT value FROM json_each(?))",
+            shop,
+            JSON.stringify(conversationIds),
+          ).changes,
+      );
     },
   };
 }
 
-export function shortlistsRepository({ one, run, upsert, maybe, byId }: Sql): Store["shortlists"] {
+export function shortlistsRepository({ write, one, run, upsert, maybe, byId }: Sql): Store["shortlists"] {
   return {
     async put(shop, shortlist) {
-      upsert("shortlists", ["shop", "id"], shortlistRow.toRow(shortlist, shop));
+      await write(() => upsert("shortlists", ["shop", "id"], shortlistRow.toRow(shortlist, shop)));
       return shortlist;
     },
     async get(shop, id) {
       return maybe(shortlistRow, one(byId("shortlists"), shop, id));
     },
     async removeFor(shop, owners) {
-      return run(
-        "DELETE FROM shortlists WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
-          "OR visitor_id IN (SELECT value FROM json_each(?)))",
-        shop,
-        JSON.stringify(owners.conversationIds),
-        JSON.stringify(owners.visitorIds),
-      ).changes;
+      return write(
+        () =>
+          run(
+            "DELETE FROM shortlists WHERE shop = ? AND (conversation_id IN (SELECT value FROM json_each(?)) " +
+              "OR visitor_id IN (SELECT value FROM json_each(?)))",
+            shop,
+            JSON.stringify(owners.conversationIds),
+            JSON.stringify(owners.visitorIds),
+          ).changes,
+      );
     },
     async purgeExpired(shop, now) {
-      return run("DELETE FROM shortlists WHERE shop = ? AND expires_at <= ?", shop, now).changes;
+      return write(() => run("DELETE FROM shortlists WHERE shop = ? AND expires_at <= ?", shop, now).changes);
     },
   };
 }

@@ -22,7 +22,7 @@ const jobRow = codec<Job>({
 
 const KINDS = "kind IN (SELECT value FROM json_each(?))";
 
-export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Store["jobs"] {
+export function jobsRepository({ db, write, one, run, insert, maybe, byId }: Sql): Store["jobs"] {
   const claim = db.transaction((kinds: string, owner: string, now: string, until: string): Job | null => {
     // Due pending work first, then work whose worker died (its lease ran out).
     const next =
@@ -67,7 +67,7 @@ export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Stor
         undefined,
       );
       try {
-        unique("job", () => insert("jobs", row));
+        await write(() => unique("job", () => insert("jobs", row)));
         return true;
       } catch (error) {
         if (error instanceof DuplicateError) return false;
@@ -82,42 +82,41 @@ export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Stor
         one(`SELECT 1 FROM jobs WHERE status = 'pending' AND run_at <= ? AND ${KINDS} LIMIT 1`, at, list) ??
         one(`SELECT 1 FROM jobs WHERE status = 'running' AND lease_expires_at <= ? AND ${KINDS} LIMIT 1`, at, list);
       if (!due) return null;
-      return claim.immediate(
-        JSON.stringify(kinds),
-        owner,
-        now.toISOString(),
-        new Date(now.getTime() + leaseMs).toISOString(),
+      return write(() =>
+        claim(JSON.stringify(kinds), owner, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString()),
       );
     },
     async finish(shop, id, owner, status, error, now) {
-      return (
-        run(
-          `UPDATE jobs SET status = ?, payload = '{}', last_error = ?, lease_owner = NULL, lease_expires_at = NULL, ` +
-            `updated_at = ? WHERE ${held}`,
-          status,
-          error,
-          now.toISOString(),
-          shop,
-          id,
-          owner,
-        ).changes > 0
+      return write(
+        () =>
+          run(
+            `UPDATE jobs SET status = ?, payload = '{}', last_error = ?, lease_owner = NULL, lease_expires_at = NULL, ` +
+              `updated_at = ? WHERE ${held}`,
+            status,
+            error,
+            now.toISOString(),
+            shop,
+            id,
+            owner,
+          ).changes > 0,
       );
     },
     async reschedule(shop, id, owner, change, now) {
-      return (
-        run(
-          "UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, payload = coalesce(?, payload), " +
-            "attempts = CASE WHEN ? THEN 0 ELSE attempts END, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? " +
-            `WHERE ${held}`,
-          change.runAt.toISOString(),
-          change.error,
-          change.payload === undefined ? null : JSON.stringify(change.payload),
-          change.resetAttempts ? 1 : 0,
-          now.toISOString(),
-          shop,
-          id,
-          owner,
-        ).changes > 0
+      return write(
+        () =>
+          run(
+            "UPDATE jobs SET status = 'pending', run_at = ?, last_error = ?, payload = coalesce(?, payload), " +
+              "attempts = CASE WHEN ? THEN 0 ELSE attempts END, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? " +
+              `WHERE ${held}`,
+            change.runAt.toISOString(),
+            change.error,
+            change.payload === undefined ? null : JSON.stringify(change.payload),
+            change.resetAttempts ? 1 : 0,
+            now.toISOString(),
+            shop,
+            id,
+            owner,
+          ).changes > 0,
       );
     },
     async get(shop, id) {
@@ -132,45 +131,60 @@ export function jobsRepository({ db, one, run, insert, maybe, byId }: Sql): Stor
       return out;
     },
     async scrub(shop, needles) {
-      let changed = 0;
-      for (const needle of needles.filter((n) => n.trim() !== "")) {
-        changed += run(
-          "UPDATE jobs SET payload = '{}', last_error = 'redacted', " +
-            "status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END " +
-            "WHERE shop = ? AND status != 'running' AND instr(lower(payload), lower(?)) > 0",
-          shop,
-          needle,
-        ).changes;
-      }
-      return changed;
+      return write(() => {
+        let changed = 0;
+        for (const needle of needles.filter((n) => n.trim() !== "")) {
+          changed += run(
+            "UPDATE jobs SET payload = '{}', last_error = 'redacted', " +
+              "status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END " +
+              "WHERE shop = ? AND status != 'running' AND instr(lower(payload), lower(?)) > 0",
+            shop,
+            needle,
+          ).changes;
+        }
+        return changed;
+      });
     },
     async purgeFinished(before) {
-      return run(
-        "DELETE FROM jobs WHERE rowid IN (SELECT rowid FROM jobs WHERE status IN ('done', 'dead') AND updated_at < ? LIMIT 5000)",
-        before.toISOString(),
-      ).changes;
+      return write(
+        () =>
+          run(
+            "DELETE FROM jobs WHERE rowid IN (SELECT rowid FROM jobs WHERE status IN ('done', 'dead') AND updated_at < ? LIMIT 5000)",
+            before.toISOString(),
+          ).changes,
+      );
     },
   };
 }
 
-export function leasesRepository({ run }: Sql): Store["leases"] {
+// Leases coordinate workers; like idempotency claims they are not promises, so no wait for the log sync.
+const NOT_A_PROMISE = { durable: false };
+
+export function leasesRepository({ run, write }: Sql): Store["leases"] {
   return {
     async acquire(shop, name, holder, now, ttlMs) {
       // Taken when free, expired, or already ours (a renewal); otherwise the conditional update changes nothing.
-      const taken = run(
-        "INSERT INTO leases (shop, name, holder, expires_at) VALUES (?, ?, ?, ?) " +
-          "ON CONFLICT (shop, name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
-          "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?",
-        shop,
-        name,
-        holder,
-        now.getTime() + ttlMs,
-        now.getTime(),
+      const taken = await write(
+        () =>
+          run(
+            "INSERT INTO leases (shop, name, holder, expires_at) VALUES (?, ?, ?, ?) " +
+              "ON CONFLICT (shop, name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at " +
+              "WHERE leases.holder = excluded.holder OR leases.expires_at <= ?",
+            shop,
+            name,
+            holder,
+            now.getTime() + ttlMs,
+            now.getTime(),
+          ),
+        NOT_A_PROMISE,
       );
       return taken.changes > 0;
     },
     async release(shop, name, holder) {
-      run("DELETE FROM leases WHERE shop = ? AND name = ? AND holder = ?", shop, name, holder);
+      await write(
+        () => run("DELETE FROM leases WHERE shop = ? AND name = ? AND holder = ?", shop, name, holder),
+        NOT_A_PROMISE,
+      );
     },
   };
 }

@@ -433,6 +433,37 @@ CREATE INDEX data_requests_recent ON data_requests (shop, requested_at DESC, id 
 ALTER TABLE products ADD COLUMN ready_to_ship_mapped TEXT;
 `,
   },
+  {
+    version: 30,
+    name: "catalog versions for in-memory indexes; a readiness write probe",
+    // Triggers, not adapter code, bump the version: every writer (webhooks, imports, the CLI, raw SQL) is seen.
+    // A random token rather than a counter, so a purged and re-created catalog never repeats a cached version.
+    sql: /* sql */ `
+CREATE TABLE catalog_versions (
+  shop TEXT PRIMARY KEY,
+  version TEXT NOT NULL
+);
+CREATE TRIGGER products_catalog_insert AFTER INSERT ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (NEW.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+CREATE TRIGGER products_catalog_update AFTER UPDATE ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (OLD.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+  INSERT INTO catalog_versions (shop, version) VALUES (NEW.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+CREATE TRIGGER products_catalog_delete AFTER DELETE ON products BEGIN
+  INSERT INTO catalog_versions (shop, version) VALUES (OLD.shop, hex(randomblob(8)))
+    ON CONFLICT (shop) DO UPDATE SET version = excluded.version;
+END;
+
+CREATE TABLE store_probe (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
@@ -441,6 +472,7 @@ export const SHOP_TABLES = [
   "conversations",
   "staff",
   "products",
+  "catalog_versions",
   "customers",
   "orders",
   "tickets",

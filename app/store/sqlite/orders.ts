@@ -31,10 +31,10 @@ function normalizeOrderNumber(number: string): string {
   return number.replace(/[#\s-]/g, "").toUpperCase();
 }
 
-export function ordersRepository({ one, run, upsert, maybe, byId, newestFirst }: Sql): Store["orders"] {
+export function ordersRepository({ write, one, run, upsert, maybe, byId, newestFirst }: Sql): Store["orders"] {
   return {
     async put(shop, order) {
-      upsert("orders", ["shop", "id"], orderRow.toRow(order, shop));
+      await write(() => upsert("orders", ["shop", "id"], orderRow.toRow(order, shop)));
       return order;
     },
     async get(shop, id) {
@@ -50,16 +50,19 @@ export function ordersRepository({ one, run, upsert, maybe, byId, newestFirst }:
     },
     async attribute(shop, orderId, conversationId) {
       const sqlText = "UPDATE orders SET conversation_id = ? WHERE shop = ? AND id = ? AND conversation_id IS NULL";
-      return run(sqlText, conversationId, shop, orderId).changes > 0;
+      return write(() => run(sqlText, conversationId, shop, orderId).changes > 0);
     },
     async redactCustomer(shop, customerId, email) {
       if (customerId === null && email === null) return 0;
       const person = customerOrEmail(customerId, email);
-      return run(
-        `UPDATE orders SET customer_id = NULL, email = '', email_lc = '', postal_code = '' WHERE shop = ? AND ${person.sql}`,
-        shop,
-        ...person.params,
-      ).changes;
+      return write(
+        () =>
+          run(
+            `UPDATE orders SET customer_id = NULL, email = '', email_lc = '', postal_code = '' WHERE shop = ? AND ${person.sql}`,
+            shop,
+            ...person.params,
+          ).changes,
+      );
     },
   };
 }

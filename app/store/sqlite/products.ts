@@ -28,10 +28,10 @@ const productRow = codec<Product>({
 /** Gold families: a shopper asking for "gold" accepts any of them. */
 const GOLD_METALS = ["yellow_gold", "white_gold", "rose_gold", "gold"];
 
-export function productsRepository({ one, all, run, upsert, maybe, byId }: Sql): Store["products"] {
+export function productsRepository({ write, one, all, run, upsert, maybe, byId }: Sql): Store["products"] {
   return {
     async put(shop, product) {
-      upsert("products", ["shop", "id"], productRow.toRow(product, shop));
+      await write(() => upsert("products", ["shop", "id"], productRow.toRow(product, shop)));
       return product;
     },
     async get(shop, id) {
@@ -80,10 +80,13 @@ export function productsRepository({ one, all, run, upsert, maybe, byId }: Sql):
       return toPage(found, limit, productRow.fromRow, (r) => [r.id as string]);
     },
     async remove(shop, id) {
-      return run("DELETE FROM products WHERE shop = ? AND id = ?", shop, id).changes > 0;
+      return write(() => run("DELETE FROM products WHERE shop = ? AND id = ?", shop, id).changes > 0);
     },
     async count(shop) {
       return one("SELECT count(*) AS n FROM products WHERE shop = ?", shop)!.n as number;
+    },
+    async catalogVersion(shop) {
+      return (one("SELECT version FROM catalog_versions WHERE shop = ?", shop)?.version as string | undefined) ?? "";
     },
     async findByInventoryItem(shop, inventoryItemId) {
       const sqlText =

@@ -15,7 +15,7 @@ const auditRow = codec<AuditEntry>({
   reason: "optionalJson",
 });
 
-export function analyticsRepository({ db, all, run, insert }: Sql): Store["analytics"] {
+export function analyticsRepository({ db, write, all, run, insert }: Sql): Store["analytics"] {
   const recordAnalytics = db.transaction((shop: string, events: AnalyticsEvent[]) => {
     // A retried batch must not count twice: the event id makes recording idempotent.
     for (const event of events) insert("analytics_events", analyticsRow.toRow(event, shop), "INSERT OR IGNORE");
@@ -48,7 +48,7 @@ export function analyticsRepository({ db, all, run, insert }: Sql): Store["analy
   );
   return {
     async record(shop, events) {
-      if (events.length > 0) recordAnalytics.immediate(shop, events);
+      if (events.length > 0) await write(() => recordAnalytics(shop, events));
     },
     async counts(shop, from, to) {
       const found = all(
@@ -60,22 +60,25 @@ export function analyticsRepository({ db, all, run, insert }: Sql): Store["analy
       return Object.fromEntries(found.map((r) => [r.name as string, r.n as number]));
     },
     async unlink(shop, target, replacementHash) {
-      return unlinkEvents.immediate(shop, target.conversationIds, target.visitorHashes, replacementHash);
+      return write(() => unlinkEvents(shop, target.conversationIds, target.visitorHashes, replacementHash));
     },
     async purgeBefore(shop, before) {
-      return run(
-        "DELETE FROM analytics_events WHERE rowid IN (SELECT rowid FROM analytics_events WHERE shop = ? AND at < ? LIMIT 5000)",
-        shop,
-        before,
-      ).changes;
+      return write(
+        () =>
+          run(
+            "DELETE FROM analytics_events WHERE rowid IN (SELECT rowid FROM analytics_events WHERE shop = ? AND at < ? LIMIT 5000)",
+            shop,
+            before,
+          ).changes,
+      );
     },
   };
 }
 
-export function auditRepository({ run, insert, newestFirst }: Sql): Store["audit"] {
+export function auditRepository({ write, run, insert, newestFirst }: Sql): Store["audit"] {
   return {
     async record(shop, entry) {
-      insert("audit_log", auditRow.toRow(entry, shop));
+      await write(() => insert("audit_log", auditRow.toRow(entry, shop)));
     },
     async list(shop, page, filter = {}) {
       const where = conditions("shop = ?", shop);

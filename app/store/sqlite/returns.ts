@@ -23,6 +23,7 @@ const returnRow = codec<ReturnRequest>({
 
 export function returnsRepository({
   db,
+  write,
   one,
   all,
   run,
@@ -54,7 +55,7 @@ export function returnsRepository({
   });
   return {
     async create(shop, request) {
-      unique("return_request", () => insert("return_requests", returnRow.toRow(request, shop)));
+      await write(() => unique("return_request", () => insert("return_requests", returnRow.toRow(request, shop))));
       return request;
     },
     async get(shop, id) {
@@ -72,7 +73,7 @@ export function returnsRepository({
       return newestFirst("return_requests", "created_at", where, page, returnRow);
     },
     async decide(shop, id, decision) {
-      return unique("return_request", () => decideReturn.immediate(shop, id, decision));
+      return write(() => unique("return_request", () => decideReturn(shop, id, decision)));
     },
     async findForRedaction(shop, target) {
       return all(
@@ -84,7 +85,7 @@ export function returnsRepository({
       ).map((r) => r.id as string);
     },
     async redact(shop, id) {
-      return redactReturn.immediate(shop, id);
+      return write(() => redactReturn(shop, id));
     },
   };
 }

@@ -19,7 +19,7 @@ const shopRow = codec<Shop>({
 
 const staffRow = codec<StaffMember>({ userId: v, email: v, name: v, role: v, updatedAt: v });
 
-export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Store["shops"] {
+export function shopsRepository({ db, write, one, all, run, upsert, maybe }: Sql): Store["shops"] {
   const purge = db.transaction((shop: string) => {
     for (const table of SHOP_TABLES) run(`DELETE FROM ${table} WHERE shop = ?`, shop);
     // A running job (the shop/redact being applied) finishes on its own and then drops its payload.
@@ -46,7 +46,7 @@ export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Stor
     },
     async put(shop, value) {
       const saved: Shop = { ...value, shop };
-      upsert("shops", ["shop"], shopRow.toRow(saved));
+      await write(() => upsert("shops", ["shop"], shopRow.toRow(saved)));
       return saved;
     },
     async list() {
@@ -60,12 +60,12 @@ export function shopsRepository({ db, one, all, run, upsert, maybe }: Sql): Stor
       return patchShop.immediate(shop, parts as typeof patch, guard?.ifRolloutUpdatedAt);
     },
     async purge(shop) {
-      purge.immediate(shop);
+      await write(() => purge(shop));
     },
   };
 }
 
-export function staffRepository({ one, all, run, upsert, maybe }: Sql): Store["staff"] {
+export function staffRepository({ write, one, all, run, upsert, maybe }: Sql): Store["staff"] {
   return {
     async list(shop) {
       return all("SELECT * FROM staff WHERE shop = ? ORDER BY user_id", shop).map(staffRow.fromRow);
@@ -74,11 +74,11 @@ export function staffRepository({ one, all, run, upsert, maybe }: Sql): Store["s
       return maybe(staffRow, one("SELECT * FROM staff WHERE shop = ? AND user_id = ?", shop, userId));
     },
     async put(shop, member) {
-      upsert("staff", ["shop", "user_id"], staffRow.toRow(member, shop));
+      await write(() => upsert("staff", ["shop", "user_id"], staffRow.toRow(member, shop)));
       return member;
     },
     async remove(shop, userId) {
-      return run("DELETE FROM staff WHERE shop = ? AND user_id = ?", shop, userId).changes > 0;
+      return write(() => run("DELETE FROM staff WHERE shop = ? AND user_id = ?", shop, userId).changes > 0);
     },
   };
 }

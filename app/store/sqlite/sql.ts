@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import { decodeCursor, encodeCursor, InvalidCursorError, type CursorKey } from "../cursor";
 import { DuplicateError, pageLimit, type Page, type PageRequest } from "../port";
 import type { Codec, Row } from "./codec";
+import type { Committer } from "./commit";
 
 export type Db = Database.Database;
 
@@ -85,6 +86,10 @@ function insertSql(table: string, columns: string[], verb = "INSERT"): string {
 /** One connection's statements and helpers, shared by every repository of the store. */
 export interface Sql {
   readonly db: Db;
+  /** A durable write: group-committed with the other writes of this tick (see ./commit). */
+  write: Committer["write"];
+  /** Durable writes queued and not yet committed. */
+  pending: Committer["pending"];
   one(source: string, ...params: unknown[]): Row | undefined;
   all(source: string, ...params: unknown[]): Row[];
   run(source: string, ...params: unknown[]): Database.RunResult;
@@ -106,7 +111,7 @@ export interface Sql {
   nextSequence(shop: string, name: string): number;
 }
 
-export function sqlToolkit(db: Db): Sql {
+export function sqlToolkit(db: Db, committer: Committer): Sql {
   // Every statement, fixed or built from a filter's shape, is prepared once and reused.
   const statements = new Map<string, Database.Statement>();
   const sql = (source: string): Database.Statement => {
@@ -122,6 +127,8 @@ export function sqlToolkit(db: Db): Sql {
   const run = (source: string, ...params: unknown[]) => sql(source).run(...params);
   return {
     db,
+    write: committer.write,
+    pending: committer.pending,
     one,
     all,
     run,

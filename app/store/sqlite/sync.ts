@@ -22,22 +22,30 @@ const dataRequestRow = codec<DataRequest>(
   (r) => ({ email_lc: r.email === null ? null : normalizeEmail(r.email) }),
 );
 
-export function syncProgressRepository({ one, upsert, maybe }: Sql): Store["syncProgress"] {
+export function syncProgressRepository({ write, one, upsert, maybe }: Sql): Store["syncProgress"] {
   return {
     async get(shop) {
       return maybe(progressRow, one("SELECT * FROM sync_progress WHERE shop = ?", shop));
     },
     async put(shop, progress) {
-      upsert("sync_progress", ["shop"], progressRow.toRow(progress, shop));
+      await write(() => upsert("sync_progress", ["shop"], progressRow.toRow(progress, shop)));
       return progress;
     },
   };
 }
 
-export function dataRequestsRepository({ one, run, upsert, maybe, byId, newestFirst }: Sql): Store["dataRequests"] {
+export function dataRequestsRepository({
+  write,
+  one,
+  run,
+  upsert,
+  maybe,
+  byId,
+  newestFirst,
+}: Sql): Store["dataRequests"] {
   return {
     async put(shop, request) {
-      upsert("data_requests", ["shop", "id"], dataRequestRow.toRow(request, shop));
+      await write(() => upsert("data_requests", ["shop", "id"], dataRequestRow.toRow(request, shop)));
       return request;
     },
     async get(shop, id) {
@@ -49,7 +57,9 @@ export function dataRequestsRepository({ one, run, upsert, maybe, byId, newestFi
     async removeFor(shop, customerId, email) {
       if (customerId === null && email === null) return 0;
       const person = customerOrEmail(customerId, email);
-      return run(`DELETE FROM data_requests WHERE shop = ? AND ${person.sql}`, shop, ...person.params).changes;
+      return write(
+        () => run(`DELETE FROM data_requests WHERE shop = ? AND ${person.sql}`, shop, ...person.params).changes,
+      );
     },
   };
 }

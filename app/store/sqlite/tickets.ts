@@ -46,7 +46,17 @@ function ticketWhere(shop: string, filter: TicketFilter) {
   return where;
 }
 
-export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, nextSequence }: Sql): Store["tickets"] {
+export function ticketsRepository({
+  db,
+  write,
+  one,
+  all,
+  upsert,
+  insert,
+  maybe,
+  byId,
+  nextSequence,
+}: Sql): Store["tickets"] {
   const createTicket = db.transaction((shop: string, ticket: Omit<Ticket, "number" | "version">): Ticket => {
     const created: Ticket = { ...ticket, number: nextSequence(shop, "ticket"), version: 1 };
     unique("ticket", () => insert("tickets", ticketRow.toRow(created, shop)));
@@ -68,7 +78,7 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
 
   return {
     async create(shop, ticket) {
-      return createTicket.immediate(shop, ticket);
+      return write(() => createTicket(shop, ticket));
     },
     async get(shop, id) {
       return maybe(ticketRow, one(byId("tickets"), shop, id));
@@ -95,16 +105,18 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
     },
     async update(shop, id, patch, event, expectedVersion) {
       const { status, priority, assignee, slaDueAt } = patch; // only what the port lets a caller change
-      return changeTicket.immediate(
-        shop,
-        id,
-        (ticket) => ({
-          ...ticket,
-          ...definedOnly({ status, priority, assignee, slaDueAt }),
-          events: [...ticket.events, event],
-          updatedAt: event.at,
-        }),
-        expectedVersion,
+      return write(() =>
+        changeTicket(
+          shop,
+          id,
+          (ticket) => ({
+            ...ticket,
+            ...definedOnly({ status, priority, assignee, slaDueAt }),
+            events: [...ticket.events, event],
+            updatedAt: event.at,
+          }),
+          expectedVersion,
+        ),
       );
     },
     async findForRedaction(shop, target) {
@@ -118,16 +130,18 @@ export function ticketsRepository({ db, one, all, upsert, insert, maybe, byId, n
       ).map((r) => r.id as string);
     },
     async redact(shop, id, scope, event) {
-      const changed = changeTicket.immediate(shop, id, (ticket) => redactTicket(ticket, scope, event));
+      const changed = await write(() => changeTicket(shop, id, (ticket) => redactTicket(ticket, scope, event)));
       return changed !== null;
     },
     async addNote(shop, id, note, event) {
-      return changeTicket.immediate(shop, id, (ticket) => ({
-        ...ticket,
-        internalNotes: [...ticket.internalNotes, note],
-        events: event ? [...ticket.events, event] : ticket.events,
-        updatedAt: note.at,
-      }));
+      return write(() =>
+        changeTicket(shop, id, (ticket) => ({
+          ...ticket,
+          internalNotes: [...ticket.internalNotes, note],
+          events: event ? [...ticket.events, event] : ticket.events,
+          updatedAt: note.at,
+        })),
+      );
     },
   };
 }

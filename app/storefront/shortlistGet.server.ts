@@ -3,13 +3,10 @@
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { shortlistCards } from "~/services/shortlists.server";
 
-const endpoint = proxyEndpoint("shortlist.get", {
+export const shortlistGet = proxyEndpoint("shortlist.get", {
   GET: {
     handler: async ({ runtime, shopRow, params, now }) => ({
       body: { shortlist: await shortlistCards(runtime, shopRow!, String(params.id ?? ""), now) },
     }),
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

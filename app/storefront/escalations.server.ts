@@ -5,7 +5,7 @@ import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { replyCopy } from "~/services/replies.server";
 import { createEscalation, decoyTicket, ticketView } from "~/services/tickets.server";
 
-const endpoint = proxyEndpoint("escalations", {
+export const escalations = proxyEndpoint("escalations", {
   POST: {
     body: escalationRequest,
     handler: async ({ runtime, shopRow, body, now, ctx }) => {
@@ -20,6 +20,3 @@ const endpoint = proxyEndpoint("escalations", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -5,7 +5,7 @@ import { AppError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { findOrder, orderView } from "~/services/orders.server";
 
-const endpoint = proxyEndpoint("orders.lookup", {
+export const ordersLookup = proxyEndpoint("orders.lookup", {
   POST: {
     body: orderLookupRequest,
     lookup: true,
@@ -20,6 +20,3 @@ const endpoint = proxyEndpoint("orders.lookup", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -4,12 +4,9 @@ import { eventsRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { recordEvents } from "~/services/analytics.server";
 
-const endpoint = proxyEndpoint("events", {
+export const events = proxyEndpoint("events", {
   POST: {
     body: eventsRequest,
     handler: async ({ runtime, shop, body }) => ({ body: { accepted: await recordEvents(runtime, shop, body) } }),
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -4,7 +4,7 @@ import { shortlistRequest } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { saveShortlist, shareUrl } from "~/services/shortlists.server";
 
-const endpoint = proxyEndpoint("shortlist", {
+export const shortlist = proxyEndpoint("shortlist", {
   POST: {
     body: shortlistRequest,
     handler: async ({ runtime, shop, body, now }) => {
@@ -15,6 +15,3 @@ const endpoint = proxyEndpoint("shortlist", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

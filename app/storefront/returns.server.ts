@@ -6,7 +6,7 @@ import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { replyCopy } from "~/services/replies.server";
 import { createReturn, nextStepsFor } from "~/services/returns.server";
 
-const endpoint = proxyEndpoint("returns", {
+export const returns = proxyEndpoint("returns", {
   POST: {
     body: returnRequest,
     lookup: true,
@@ -34,6 +34,3 @@ const endpoint = proxyEndpoint("returns", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

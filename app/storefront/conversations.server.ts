@@ -11,21 +11,20 @@ function idOf(params: Record<string, string | undefined>): string {
   return parsed.data;
 }
 
-const endpoint = proxyEndpoint("conversations", {
+export const conversations = proxyEndpoint("conversations", {
   GET: {
     query: visitorQuery,
+    conversationParam: "id",
     handler: async ({ runtime, shop, params, query }) => ({
       body: { conversation: await transcript(runtime, shop, idOf(params), query.visitorId) },
     }),
   },
   DELETE: {
     query: visitorQuery,
+    conversationParam: "id",
     handler: async ({ runtime, shop, params, query }) => {
       await eraseConversation(runtime, shop, idOf(params), query.visitorId);
       return { body: { deleted: true } };
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

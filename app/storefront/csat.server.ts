@@ -5,7 +5,7 @@ import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { submitCsat } from "~/services/csat.server";
 import { replyCopy } from "~/services/replies.server";
 
-const endpoint = proxyEndpoint("csat", {
+export const csat = proxyEndpoint("csat", {
   POST: {
     body: csatRequest,
     handler: async ({ runtime, shop, shopRow, body, now }) => {
@@ -14,6 +14,3 @@ const endpoint = proxyEndpoint("csat", {
     },
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -4,12 +4,9 @@ import { productsQuery } from "~/contract/storefront";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
 import { searchCatalog } from "~/services/catalog.server";
 
-const endpoint = proxyEndpoint("products", {
+export const products = proxyEndpoint("products", {
   GET: {
     query: productsQuery,
     handler: async ({ runtime, shopRow, query }) => ({ body: { ...(await searchCatalog(runtime, shopRow!, query)) } }),
   },
 });
-
-export const loader = endpoint.loader;
-export const action = endpoint.action;

@@ -1,0 +1,62 @@
+// WAL checkpoints off the event loop. A checkpoint copies the log into the database file and fsyncs it: done by
+// the committing connection (SQLite's default), it stalls whichever request happens to commit past the
+// threshold for milliseconds. The server runs them on a worker thread instead, every 200 ms (PASSIVE: never
+// blocks readers or writers); "delete my chat" asks for a TRUNCATE there, so erased text leaves the log soon.
+
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { Db } from "./sql";
+
+export interface Checkpointer {
+  /** Folds the whole log into the database and empties it (after an erasure). */
+  truncate(): void;
+  close(): Promise<void>;
+}
+
+/** Checkpoints on the connection that commits (tests, CLIs, in-memory stores). */
+export function inlineCheckpointer(db: Db): Checkpointer {
+  return {
+    truncate: () => void db.pragma("wal_checkpoint(TRUNCATE)"),
+    close: async () => undefined,
+  };
+}
+
+// CommonJS run by the worker: its own connection, waiting as long as it likes (it blocks only itself).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma("busy_timeout = 2000");
+db.pragma("synchronous = FULL");
+db.pragma("cache_size = -512");
+const checkpoint = (mode) => { try { db.pragma("wal_checkpoint(" + mode + ")"); } catch {} };
+const timer = setInterval(() => checkpoint("PASSIVE"), workerData.everyMs);
+parentPort.on("message", (message) => {
+  if (message === "truncate") checkpoint("TRUNCATE");
+  if (message === "close") {
+    clearInterval(timer);
+    checkpoint("PASSIVE");
+    db.close();
+    parentPort.close();
+  }
+});
+`;
+
+/** Checkpoints on a worker thread; the caller's connections must have wal_autocheckpoint = 0. */
+export function backgroundCheckpointer(file: string, everyMs = 200): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  // A few megabytes of heap are all it needs: keep its isolate small (RSS counts it).
+  const resourceLimits = { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1, codeRangeSizeMb: 2, stackSizeMb: 1 };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs, driver }, resourceLimits });
+  worker.unref();
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  return {
+    truncate: () => worker.postMessage("truncate"),
+    close: async () => {
+      // Referenced again while it finishes, so the process waits for the last checkpoint.
+      worker.ref();
+      worker.postMessage("close");
+      await exited;
+    },
+  };
+}

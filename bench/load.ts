@@ -1,0 +1,160 @@
+// The load every HTTP benchmark and the profiler share: the real server on a temporary SQLite file, a bare
+// node:http baseline, and validly signed storefront requests (mixed messages, new and continuing conversations).
+
+import type autocannon from "autocannon";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { proxySignature } from "../tests/support/proxy";
+import { startAppServer as startAppServer_, type BenchServer } from "./appServer";
+import { BENCH_MESSAGES } from "./messages";
+import type { OpenLoopRequest } from "./openLoop";
+
+export const SHOP = "aurora-demo.myshopify.com";
+/** One new conversation per this many turns; the others continue a conversation the server answered. */
+const TURNS_PER_CONVERSATION = 4;
+
+export interface AppServer extends BenchServer {
+  /** The local-mode app-proxy secret the server generated, to sign requests with. */
+  secret: string;
+}
+
+/** The real server (see ./appServer) on a fresh data folder, with its signing secret. */
+export async function startAppServer(flags: string[] = []): Promise<AppServer> {
+  const server = await startAppServer_({ flags });
+  return { ...server, secret: readFileSync(join(server.dataDir, "dev-app-secret"), "utf8").trim() };
+}
+
+export function startBareServer(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      const payload = JSON.stringify({ ok: true, received: body.length, requestId: "bare" });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(payload);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
+  );
+}
+
+/** `/proxy/<route>?<query>&shop=…&timestamp=…&signature=…`, signed as Shopify's app proxy signs it. */
+export function signedPath(route: string, secret: string, query: [string, string][] = []): string {
+  const params: [string, string][] = [
+    ...query,
+    ["shop", SHOP],
+    ["logged_in_customer_id", ""],
+    ["path_prefix", "/apps/concierge"],
+    ["timestamp", String(Math.floor(Date.now() / 1000))],
+  ];
+  params.push(["signature", proxySignature(params, secret)]);
+  return `/proxy/${route}?${new URLSearchParams(params).toString()}`;
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+let clients = 0;
+/** A different shopper address per request (X-Forwarded-For from loopback is trusted): limits are per address. */
+const shopperAddress = () => {
+  clients++;
+  return `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+};
+let sequence = 0;
+const nextText = () => BENCH_MESSAGES[sequence++ % BENCH_MESSAGES.length];
+
+interface ChatContext {
+  visitorId?: string;
+  conversationId?: string;
+}
+
+/**
+ * Closed-loop message load for autocannon: each connection opens a conversation, then continues it for a few
+ * turns with the id the server returned, then starts another.
+ */
+export function messageRequests(secret: string): autocannon.Request[] {
+  let visitors = 0;
+  const turn = (first: boolean): autocannon.Request => ({
+    method: "POST",
+    headers: JSON_HEADERS,
+    setupRequest: (req: autocannon.Request, context: ChatContext) => {
+      if (first) {
+        context.visitorId = `bench-${visitors++}`;
+        context.conversationId = undefined;
+      }
+      req.path = signedPath("messages", secret);
+      req.headers = { ...JSON_HEADERS, "x-forwarded-for": shopperAddress() };
+      req.body = JSON.stringify({
+        visitorId: context.visitorId,
+        ...(context.conversationId ? { conversationId: context.conversationId } : {}),
+        text: nextText(),
+      });
+      return req;
+    },
+    onResponse: (status: number, body: string, context: ChatContext) => {
+      if (first && status === 200)
+        context.conversationId = (JSON.parse(body) as { conversationId: string }).conversationId;
+    },
+  });
+  return Array.from({ length: TURNS_PER_CONVERSATION }, (_, i) => turn(i === 0));
+}
+
+/** The launcher's question on every page view, from many visitors. */
+export function configRequests(secret: string): autocannon.Request[] {
+  let visitors = 0;
+  return [
+    {
+      method: "GET",
+      setupRequest: (req: autocannon.Request) => {
+        req.path = signedPath("config", secret, [["visitorId", `bench-v-${visitors++ % 5000}`]]);
+        req.headers = { "x-forwarded-for": shopperAddress() };
+        return req;
+      },
+    },
+  ];
+}
+
+/**
+ * Open-loop message load: a quarter of the turns open a conversation, the rest continue one the server answered
+ * (a conversation is out of the pool while a turn of it is in flight, as a shopper waits for the reply).
+ */
+export function openLoopMessages(secret: string) {
+  const idle: { visitorId: string; conversationId: string; turns: number }[] = [];
+  let visitors = 0;
+  let turns = 0;
+  return (): OpenLoopRequest => {
+    const continuing = turns++ % TURNS_PER_CONVERSATION !== 0 ? idle.shift() : undefined;
+    const visitorId = continuing?.visitorId ?? `open-${visitors++}`;
+    return {
+      method: "POST",
+      path: signedPath("messages", secret),
+      headers: { ...JSON_HEADERS, "x-forwarded-for": shopperAddress() },
+      body: JSON.stringify({
+        visitorId,
+        ...(continuing ? { conversationId: continuing.conversationId } : {}),
+        text: nextText(),
+      }),
+      onResponse: (status, body) => {
+        if (status !== 200) return;
+        const { conversationId } = JSON.parse(body) as { conversationId: string };
+        const taken = (continuing?.turns ?? 0) + 1;
+        if (taken < TURNS_PER_CONVERSATION) idle.push({ visitorId, conversationId, turns: taken });
+      },
+    };
+  };
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export function runAutocannon(run: typeof autocannon, opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    run(opts, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
