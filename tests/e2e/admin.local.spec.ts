@@ -60,6 +60,7 @@ const pages = () => [
 ];
 
 test("every admin page has its title inside <main>, passes axe and raises no page error", async ({ page }) => {
+  test.setTimeout(120_000); // a dozen pages, each loaded and analysed by axe: ~20 s here, much more on a busy machine
   const errors = watchPageErrors(page);
   for (const { path, heading } of pages()) {
     await page.goto(path);

@@ -40,6 +40,7 @@ test.beforeAll(async () => {
 });
 
 test("every admin page passes axe in Shopify mode, with the App Bridge script and no page error", async ({ page }) => {
+  test.setTimeout(120_000); // ten pages, each loaded and analysed by axe: ~20 s here, much more on a busy machine
   const errors = watchPageErrors(page);
   const paths = [
     "/app",
