@@ -17,9 +17,12 @@ const SHOP = "search.myshopify.com";
 const paths: string[] = [];
 const stores: Store[] = [];
 
-function open(path = join(tmpdir(), `aurora-search-${process.pid}-${randomUUID()}.sqlite`)): Store {
+function open(
+  path = join(tmpdir(), `aurora-search-${process.pid}-${randomUUID()}.sqlite`),
+  options: { busyBudgetMs?: number } = {},
+): Store {
   paths.push(path);
-  const store = openSqliteStore(path);
+  const store = openSqliteStore(path, options);
   stores.push(store);
   return store;
 }
@@ -142,5 +145,30 @@ describe("the batched full-text index", () => {
     expect(indexed(path, "spinel").n).toBe(2);
     expect((await again.conversations.list(SHOP, { q: "anklet" })).items).toHaveLength(1);
     integrityCheck(path);
+  });
+
+  it("a batch locked out by another process past the budget fails quietly and is indexed once the lock is gone", async () => {
+    const store = open(undefined, { busyBudgetMs: 100 });
+    const path = paths[0];
+    await store.conversations.create(SHOP, conversation("c-1"));
+    await store.conversations.appendMessages(SHOP, "c-1", [message("m-1", "c-1", { text: "tanzanite drops" })]);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const holder = new Database(path);
+    try {
+      holder.exec("BEGIN IMMEDIATE");
+      // The timed batch, then a search's catch-up, both wait out the budget behind the other writer.
+      await sleep(INDEX_DELAY_MS + 300);
+      await expect(store.conversations.count(SHOP, { q: "tanzanite" })).rejects.toThrow(/locked/);
+      await sleep(50);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+      process.off("unhandledRejection", onUnhandled);
+    }
+    // A failed drain is the caller's error, never an unhandled rejection that would end the server.
+    expect(unhandled).toEqual([]);
+    expect(await store.conversations.count(SHOP, { q: "tanzanite" })).toBe(1);
   });
 });

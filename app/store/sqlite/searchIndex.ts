@@ -52,9 +52,13 @@ export function searchIndexer({ one, run, write }: Sql): SearchIndexer {
   function catchUp(): Promise<void> {
     // One drain at a time; a caller arriving during one waits for it, then for its own (rows may have arrived).
     const next = (running ?? Promise.resolve()).then(drain, drain);
-    running = next.finally(() => {
-      if (running === next) running = null;
-    });
+    // The chain only orders drains: its failure is the caller's (returned below), never an unhandled rejection.
+    const settled: Promise<void> = next
+      .catch(() => undefined)
+      .finally(() => {
+        if (running === settled) running = null;
+      });
+    running = settled;
     return next;
   }
   const schedule = (delayMs: number) => {
