@@ -49,17 +49,43 @@ function words(text: string): Set<string> {
   );
 }
 
+// A shop's FAQ questions and keywords are the same strings turn after turn: their words are worked out once
+// (never the shopper's text, which is not kept).
+const MEMO_LIMIT = 5_000;
+const questionMemo = new Map<string, Set<string>>();
+function questionWords(question: string): Set<string> {
+  let found = questionMemo.get(question);
+  if (found === undefined) {
+    found = words(question);
+    if (questionMemo.size >= MEMO_LIMIT) questionMemo.clear();
+    questionMemo.set(question, found);
+  }
+  return found;
+}
+
+/** A keyword as the phrase it must appear as among the shopper's words: " payment plan ". */
+const phraseMemo = new Map<string, string>();
+function phrase(keyword: string): string {
+  let found = phraseMemo.get(keyword);
+  if (found === undefined) {
+    found = ` ${[...words(keyword)].join(" ")} `;
+    if (phraseMemo.size >= MEMO_LIMIT) phraseMemo.clear();
+    phraseMemo.set(keyword, found);
+  }
+  return found;
+}
+
 export function bestFaq<F extends FaqLike>(entries: F[], intent: string, text: string, topic?: string): F | null {
   const wanted = topic ? [topic] : (INTENT_TOPICS[intent] ?? []);
   const said = words(text);
-  const saidText = ` ${[...words(text)].join(" ")} `;
+  const saidText = ` ${[...said].join(" ")} `;
   let best: F | null = null;
   let bestScore = 0;
   for (const entry of entries) {
     let score = wanted.includes(entry.topic) ? 10 : 0;
     // Multi-word keywords ("payment plan") match as phrases.
-    for (const k of entry.keywords) if (saidText.includes(` ${[...words(k)].join(" ")} `)) score += 3;
-    for (const w of words(entry.question)) if (said.has(w)) score += 1;
+    for (const k of entry.keywords) if (saidText.includes(phrase(k))) score += 3;
+    for (const w of questionWords(entry.question)) if (said.has(w)) score += 1;
     if (score > bestScore) {
       best = entry;
       bestScore = score;

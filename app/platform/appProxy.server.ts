@@ -30,17 +30,17 @@ function invalidSignature(): AppError {
  * an `hmac` added to a signed URL would go unnoticed by it alone.
  */
 function signatureMatches(params: URLSearchParams, secret: string): boolean {
-  const grouped = new Map<string, string[]>();
+  const grouped = new Map<string, string>();
   for (const [key, value] of params) {
     if (key === "signature") continue;
-    grouped.set(key, [...(grouped.get(key) ?? []), value]);
+    const before = grouped.get(key);
+    grouped.set(key, before === undefined ? value : `${before},${value}`);
   }
-  const message = [...grouped.entries()]
-    .map(([key, values]) => `${key}=${values.join(",")}`)
-    .sort()
-    .join("");
-  const expected = Buffer.from(createHmac("sha256", secret).update(message).digest("hex"), "utf8");
-  const given = Buffer.from(params.get("signature") ?? "", "utf8");
+  const parts: string[] = [];
+  for (const [key, values] of grouped) parts.push(`${key}=${values}`);
+  const expected = createHmac("sha256", secret).update(parts.sort().join("")).digest();
+  // The caller has checked that the given signature is 64 hex digits: it decodes to the 32 bytes of a digest.
+  const given = Buffer.from(params.get("signature") ?? "", "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 

@@ -23,26 +23,36 @@ export interface StoreHealth {
 export const healthyStore = (): StoreHealth => ({ lastFailureAt: 0, lastFaultAt: 0 });
 
 function wrap<T extends object>(target: T, path: string, metrics: Metrics, logger: Logger, health: StoreHealth): T {
+  // Each member is wrapped once and reused while it is the same member (a test may replace one).
+  const wrapped = new Map<string | symbol, { value: unknown; wrapper: unknown }>();
+  const wrapMember = (obj: object, prop: string | symbol, value: unknown): unknown => {
+    const name = `${path}${String(prop)}`;
+    if (typeof value === "function") {
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => unknown).apply(obj, args);
+        } catch (error) {
+          if (isExpected(error)) throw error;
+          health.lastFailureAt = Date.now();
+          if (!(error instanceof StoreBusyError)) health.lastFaultAt = health.lastFailureAt;
+          metrics.storeErrors.inc();
+          logger.error({ err: error, operation: name }, "store operation failed");
+          throw new StoreUnavailableError(name, error);
+        }
+      };
+    }
+    if (value && typeof value === "object") return wrap(value as object, `${name}.`, metrics, logger, health);
+    return value;
+  };
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
-      const name = `${path}${String(prop)}`;
-      if (typeof value === "function") {
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => unknown).apply(obj, args);
-          } catch (error) {
-            if (isExpected(error)) throw error;
-            health.lastFailureAt = Date.now();
-            if (!(error instanceof StoreBusyError)) health.lastFaultAt = health.lastFailureAt;
-            metrics.storeErrors.inc();
-            logger.error({ err: error, operation: name }, "store operation failed");
-            throw new StoreUnavailableError(name, error);
-          }
-        };
-      }
-      if (value && typeof value === "object") return wrap(value as object, `${name}.`, metrics, logger, health);
-      return value;
+      if (typeof value !== "function" && !(value && typeof value === "object")) return value;
+      const known = wrapped.get(prop);
+      if (known?.value === value) return known.wrapper;
+      const wrapper = wrapMember(obj, prop, value);
+      wrapped.set(prop, { value, wrapper });
+      return wrapper;
     },
   });
 }

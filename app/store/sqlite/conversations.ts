@@ -62,8 +62,23 @@ export function ftsQuery(text: string): string | null {
 function conversationPatchRow(patch: Partial<Conversation>): Record<string, unknown> {
   const { id: _id, visitorId: _visitor, startedAt: _started, ...changeable } = patch;
   const full = conversationRow.toRow(changeable as Conversation);
-  const fields = Object.keys(changeable).map((field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  return Object.fromEntries(fields.map((column) => [column, full[column]]));
+  const row: Record<string, unknown> = {};
+  for (const field of Object.keys(changeable)) {
+    const column = columnOf(field);
+    row[column] = full[column];
+  }
+  return row;
+}
+
+const columnNames = new Map<string, string>();
+/** `lastIntent` → `last_intent`, worked out once per field. */
+function columnOf(field: string): string {
+  let column = columnNames.get(field);
+  if (column === undefined) {
+    column = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columnNames.set(field, column);
+  }
+  return column;
 }
 
 function conversationWhere(shop: string, filter: ConversationFilter, t = "c") {
@@ -92,14 +107,35 @@ function conversationWhere(shop: string, filter: ConversationFilter, t = "c") {
   return where;
 }
 
+const turnUpdateSqls = new Map<string, string>();
+/** A continuing turn's conversation update, counters included (positional: the patch's columns, then the rest). */
+function turnUpdateSql(columns: string[]): string {
+  const key = columns.join();
+  let source = turnUpdateSqls.get(key);
+  if (source === undefined) {
+    source =
+      `UPDATE conversations SET ${columns.map((column) => `${column} = ?, `).join("")}` +
+      "message_count = coalesce(?, message_count) + ?, unread = coalesce(?, unread) + ?, " +
+      "updated_at = max(coalesce(?, updated_at), ?) WHERE shop = ? AND id = ?";
+    turnUpdateSqls.set(key, source);
+  }
+  return source;
+}
+
 const MESSAGE_COLUMNS = "shop, id, conversation_id, role, type, payload, text, intent, created_at";
 
+const insertMessagesSqls = new Map<number, string>();
 /** A turn's messages in one statement (one row each): one bind and one step rather than one per message. */
 function insertMessagesSql(count: number): string {
-  const row = `(${MESSAGE_COLUMNS.split(", ")
-    .map(() => "?")
-    .join(", ")})`;
-  return `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${Array.from({ length: count }, () => row).join(", ")}`;
+  let source = insertMessagesSqls.get(count);
+  if (source === undefined) {
+    const row = `(${MESSAGE_COLUMNS.split(", ")
+      .map(() => "?")
+      .join(", ")})`;
+    source = `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES ${Array.from({ length: count }, () => row).join(", ")}`;
+    insertMessagesSqls.set(count, source);
+  }
+  return source;
 }
 
 /**
@@ -158,21 +194,13 @@ export function conversationsRepository(
   const createConversation = (shop: string, conversation: Conversation) =>
     unique("conversation", () => insert("conversations", conversationRow.toRow(conversation, shop)));
 
-  const insertMessages = (shop: string, conversationId: string, messages: StoredMessage[]) =>
-    run(
-      insertMessagesSql(messages.length),
-      ...messages.flatMap((m) => [
-        shop,
-        m.id,
-        conversationId,
-        m.role,
-        m.type,
-        JSON.stringify(m.payload),
-        m.text,
-        m.intent,
-        m.createdAt,
-      ]),
-    );
+  const insertMessages = (shop: string, conversationId: string, messages: StoredMessage[]) => {
+    const params: unknown[] = [];
+    for (const m of messages) {
+      params.push(shop, m.id, conversationId, m.role, m.type, JSON.stringify(m.payload), m.text, m.intent, m.createdAt);
+    }
+    return run(insertMessagesSql(messages.length), ...params);
+  };
 
   /**
    * Every statement of the turn or none (the committer runs each write in its own savepoint), and as few as
@@ -195,23 +223,17 @@ export function conversationsRepository(
     } else {
       const { messageCount, unread, updatedAt, ...rest } = patch;
       const columns = conversationPatchRow(rest);
-      const sets = Object.keys(columns).map((column) => `${column} = @${column}`);
       const changed = run(
-        `UPDATE conversations SET ${[...sets, ""].join(", ")}` +
-          "message_count = coalesce(@messageCount, message_count) + @added, " +
-          "unread = coalesce(@unread, unread) + @agentReplies, " +
-          "updated_at = max(coalesce(@updatedAt, updated_at), @latest) WHERE shop = @shop AND id = @id",
-        {
-          ...columns,
-          messageCount: messageCount ?? null,
-          unread: unread ?? null,
-          updatedAt: updatedAt ?? null,
-          added,
-          agentReplies,
-          latest,
-          shop,
-          id,
-        },
+        turnUpdateSql(Object.keys(columns)),
+        ...Object.values(columns),
+        messageCount ?? null,
+        added,
+        unread ?? null,
+        agentReplies,
+        updatedAt ?? null,
+        latest,
+        shop,
+        id,
       );
       if (changed.changes === 0) throw new Error(`conversation ${id} not found`);
     }

@@ -71,16 +71,17 @@ export function customerOrEmail(customerId: string | null, email: string | null)
   };
 }
 
+// Positional parameters, bound from the row's values in column order (cheaper than looking each name up).
 function upsertSql(table: string, columns: string[], key: string[]): string {
   const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
   return (
-    `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")}) ` +
+    `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ` +
     `ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${updates.join(", ")}`
   );
 }
 
 function insertSql(table: string, columns: string[], verb = "INSERT"): string {
-  return `${verb} INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`;
+  return `${verb} INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
 }
 
 /** One connection's statements and helpers, shared by every repository of the store. */
@@ -125,6 +126,17 @@ export function sqlToolkit(db: Db, committer: Committer): Sql {
   const one = (source: string, ...params: unknown[]) => sql(source).get(...params) as Row | undefined;
   const all = (source: string, ...params: unknown[]) => sql(source).all(...params) as Row[];
   const run = (source: string, ...params: unknown[]) => sql(source).run(...params);
+  // The SQL of an insert or upsert, by table and column list: built once, not on every write.
+  const shaped = new Map<string, string>();
+  const shapedSql = (kind: string, table: string, columns: string[], build: () => string): string => {
+    const key = `${kind}\u0000${table}\u0000${columns.join()}`;
+    let source = shaped.get(key);
+    if (source === undefined) {
+      source = build();
+      shaped.set(key, source);
+    }
+    return source;
+  };
   return {
     db,
     write: committer.write,
@@ -132,8 +144,14 @@ export function sqlToolkit(db: Db, committer: Committer): Sql {
     one,
     all,
     run,
-    upsert: (table, key, row) => void run(upsertSql(table, Object.keys(row), key), row),
-    insert: (table, row, verb) => void run(insertSql(table, Object.keys(row), verb), row),
+    upsert(table, key, row) {
+      const columns = Object.keys(row);
+      run(shapedSql(`upsert ${key.join()}`, table, columns, () => upsertSql(table, columns, key)), ...Object.values(row));
+    },
+    insert(table, row, verb) {
+      const columns = Object.keys(row);
+      run(shapedSql(verb ?? "INSERT", table, columns, () => insertSql(table, columns, verb)), ...Object.values(row));
+    },
     maybe: (codec, row) => (row ? codec.fromRow(row) : null),
     byId: (table) => `SELECT * FROM ${table} WHERE shop = ? AND id = ?`,
     newestFirst(table, timeColumn, where, page, codec) {
