@@ -181,10 +181,27 @@ export async function cpuPerRequest<T>(
   pid: number,
   work: () => Promise<T>,
   answered: (result: T) => number,
-): Promise<{ result: T; cpuUsPerRequest: number }> {
+): Promise<{ result: T; cpuUsPerRequest: number; mainThread: string }> {
   const before = cpuUs(pid);
+  const scheduled = mainThreadSchedule(pid);
+  const started = performance.now();
   const result = await work();
-  return { result, cpuUsPerRequest: (cpuUs(pid) - before) / Math.max(1, answered(result)) };
+  const wallNs = (performance.now() - started) * 1e6;
+  const [running, waiting] = mainThreadSchedule(pid).map((ns, i) => (100 * (ns - scheduled[i])) / wallNs);
+  return {
+    result,
+    cpuUsPerRequest: (cpuUs(pid) - before) / Math.max(1, answered(result)),
+    mainThread: `${running.toFixed(0)} / ${waiting.toFixed(0)} / ${Math.max(0, 100 - running - waiting).toFixed(0)}`,
+  };
+}
+
+/**
+ * The event loop thread's time on a CPU and time runnable but waiting for one (ns, /proc schedstat): the share
+ * spent waiting tells how much the machine's other load, not the server, held the run back.
+ */
+function mainThreadSchedule(pid: number): [number, number] {
+  const [running, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+  return [running, waiting];
 }
 
 export function runAutocannon(run: typeof autocannon, opts: autocannon.Options): Promise<autocannon.Result> {

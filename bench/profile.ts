@@ -2,7 +2,7 @@
 // Prints the top self-time frames and the share by package, the summary ADR 0008 records before and after.
 
 import autocannon from "autocannon";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configRequests, cpuPerRequest, messageRequests, runAutocannon, startAppServer } from "./load";
@@ -78,7 +78,7 @@ const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice
 
 async function main() {
   const scenario = process.argv[2] === "config" ? "config" : "messages";
-  const seconds = Number(process.argv[3] ?? 10);
+  const seconds = Number(process.argv.slice(3).find((a) => /^\d+$/.test(a)) ?? 10);
   // `--cpu-only`: no profiler, just the server's CPU per request (the quick, load-robust figure to iterate on).
   const profiling = !process.argv.includes("--cpu-only");
   const dir = mkdtempSync(join(tmpdir(), "aurora-prof-"));
@@ -89,7 +89,7 @@ async function main() {
     const requests = scenario === "config" ? configRequests(app.secret) : messageRequests(app.secret);
     await runAutocannon(autocannon, { url: app.url, duration: 3, connections: 10, requests });
     window[0] = monotonicUs();
-    const { result, cpuUsPerRequest } = await cpuPerRequest(
+    const { result, cpuUsPerRequest, mainThread } = await cpuPerRequest(
       app.pid,
       () => runAutocannon(autocannon, { url: app.url, duration: seconds, connections: 20, requests }),
       (r) => r.requests.total,
@@ -98,7 +98,8 @@ async function main() {
     console.log(
       `${scenario}: ${Math.round(result.requests.average)} req/s over ${seconds} s, ${result.non2xx} non-2xx, ` +
         `${result.errors} errors${profiling ? " (profiled, so slower than the bench)" : ""}; ` +
-        `server CPU ${Math.round(cpuUsPerRequest)} µs per request; load average ${loadAverage()}`,
+        `server CPU ${Math.round(cpuUsPerRequest)} µs per request; main thread on CPU / waiting for one / idle ${mainThread} %; ` +
+        `load average ${loadAverage()}`,
     );
   } finally {
     await app.stop();
@@ -106,6 +107,9 @@ async function main() {
   if (!profiling) return rmSync(dir, { recursive: true, force: true });
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error("no profile written");
+  // `--keep=FILE`: the raw profile is kept for DevTools (or a top-down read), not only the summary.
+  const keep = process.argv.find((a) => a.startsWith("--keep="))?.slice("--keep=".length);
+  if (keep) copyFileSync(join(dir, file), keep);
   const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, window);
   rmSync(dir, { recursive: true, force: true });
   table(`Top self-time frames, ${scenario} (${summary.totalMs.toFixed(0)} ms sampled)`, summary.frames);

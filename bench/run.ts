@@ -216,6 +216,7 @@ async function benchHttp(): Promise<void> {
       const {
         result: { result, peakMb },
         cpuUsPerRequest,
+        mainThread,
       } = await cpuPerRequest(
         pid,
         () => peakRss(app.pid, () => cannon({ duration: 10, connections: 50, ...opts })),
@@ -230,6 +231,7 @@ async function benchHttp(): Promise<void> {
           errors: result.errors,
           "ratio to bare": base ? (result.requests.average / base.requests.average).toFixed(3) : "1.000",
           "server CPU µs/req": Math.round(cpuUsPerRequest),
+          "main thread on CPU / waiting for one / idle, %": mainThread,
           "peak RSS, MB": base ? peakMb : "-",
         },
         result,
