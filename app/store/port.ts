@@ -35,6 +35,8 @@ export interface ShopSettings {
    * their own is unknown, and of the concierge's replies when a request names none of en/fr/es/de.
    */
   locale?: string;
+  /** When staff last chose the primary language in Settings: from then on the backfill no longer sets it. */
+  localeChosenAt?: Iso;
 }
 
 /** Where a product attribute is read from, tried in order: the first source that yields a value wins. */

@@ -19,9 +19,17 @@ afterEach(async () => {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
-async function setup(worker: { leaseMs?: number } = {}) {
+async function setup(
+  worker: { leaseMs?: number } = {},
+  /** null: the token lacks read_locales, so Shopify refuses the field. */
+  shopLocales: { locale: string; primary: boolean }[] | null = [
+    { locale: "de", primary: true },
+    { locale: "en", primary: false },
+  ],
+) {
   const fake = await startFakeAdminApi({
     token: TOKEN,
+    shopLocales: shopLocales ?? undefined,
     products: range(120).map(gqlProduct),
     customers: range(30).map(gqlCustomer),
     orders: range(70).map(gqlOrder),
@@ -78,6 +86,7 @@ describe("backfill", () => {
       fake.requests.filter((r) => r.resource === "orders").every((r) => /^created_at:>='\d{4}-/.test(r.query ?? "")),
     ).toBe(true);
     expect(fake.requests.map((r) => `${r.resource}:${r.cursor ?? "-"}`)).toEqual([
+      "shopLocales:-",
       "products:-",
       `products:${fake.cursorAt(50)}`,
       `products:${fake.cursorAt(100)}`,
@@ -85,9 +94,11 @@ describe("backfill", () => {
       "orders:-",
       `orders:${fake.cursorAt(50)}`,
     ]);
+    // The shop's primary language came from Shopify: replies fall back to German.
+    expect((await store.shops.get(SHOP))!.settings.locale).toBe("de");
     // Installing again does not start another backfill.
     await onInstalled(runtime, SHOP);
-    expect(fake.requests).toHaveLength(6);
+    expect(fake.requests).toHaveLength(7);
   });
 
   it("an Admin API failure mid-way is retried from the saved page, not from the start", async () => {
@@ -123,6 +134,27 @@ describe("backfill", () => {
     // Products were fetched once: the takeover started at the saved phase and cursor.
     expect(fake.requests.filter((r) => r.resource === "products")).toHaveLength(3);
     expect(await store.customers.get(SHOP, "230")).not.toBeNull();
+  });
+
+  it("keeps a language staff chose, and without the read_locales scope still syncs the catalog", async () => {
+    for (const [shopLocales, chosen] of [
+      [[{ locale: "fr-CA", primary: true }], true],
+      [null, false],
+    ] as const) {
+      const { runtime, store, fake } = await setup({}, shopLocales ? [...shopLocales] : null);
+      await onInstalled(runtime, SHOP);
+      const shop = (await store.shops.get(SHOP))!;
+      const settings = chosen
+        ? { ...shop.settings, locale: "es", localeChosenAt: new Date().toISOString() }
+        : shop.settings;
+      await store.shops.patch(SHOP, { settings, updatedAt: new Date().toISOString() });
+      runtime.worker.start();
+      await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
+      expect(fake.requests[0].resource).toBe("shopLocales");
+      expect((await store.shops.get(SHOP))!.settings.locale).toBe(chosen ? "es" : "en");
+      expect(await store.products.count(SHOP)).toBe(120);
+      await runtime.worker.stop();
+    }
   });
 
   it("stops and says why when the shop has no offline session", async () => {

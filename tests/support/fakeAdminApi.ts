@@ -1,6 +1,6 @@
-// A fake Shopify Admin GraphQL API on loopback (the only fake: Shopify lives outside our machine). It serves
-// products, customers and orders in pages with cursors, checks the access token, logs every request, and can fail
-// or stall a given page once to interrupt a backfill.
+// A fake Shopify Admin GraphQL API on loopback (the only fake: Shopify lives outside our machine). It serves the
+// shop's locales, and products, customers and orders in pages with cursors, checks the access token, logs every
+// request, and can fail or stall a given page once to interrupt a backfill.
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,11 +10,13 @@ export interface FakeAdminOptions {
   products: unknown[];
   customers: unknown[];
   orders: unknown[];
+  /** The shop's published locales (`shopLocales`); none given: the field is refused as without the scope. */
+  shopLocales?: { locale: string; primary: boolean }[];
   pageSize?: number;
 }
 
 export interface FakeRequest {
-  resource: "products" | "customers" | "orders";
+  resource: "products" | "customers" | "orders" | "shopLocales";
   cursor: string | null;
   query?: string;
 }
@@ -37,6 +39,12 @@ export async function startFakeAdminApi(options: FakeAdminOptions) {
       query: string;
       variables: { cursor?: string | null; query?: string };
     };
+    if (/\bshopLocales\(/.test(query)) {
+      requests.push({ resource: "shopLocales", cursor: null });
+      if (!options.shopLocales)
+        return send(200, { errors: [{ message: "Access denied for shopLocales field. Required access: `read_locales`" }] });
+      return send(200, { data: { shopLocales: options.shopLocales } });
+    }
     const resource = (["products", "customers", "orders"] as const).find((r) => new RegExp(`\\b${r}\\(`).test(query));
     if (!resource) return send(200, { errors: [{ message: "unknown query" }] });
     const cursor = variables.cursor ?? null;

@@ -1,5 +1,5 @@
-// The initial backfill after install: products, customers and recent orders read page by page from the Admin
-// GraphQL API into the mirror. Progress (phase, cursor, counts) is saved after every page, so an interrupted
+// The initial backfill after install: the shop's primary language, then products, customers and recent orders read
+// page by page from the Admin GraphQL API into the mirror. Progress (phase, cursor, counts) is saved after every page, so an interrupted
 // backfill — a crash, a deploy, an API outage — resumes from the last saved page. Each job run works for a few
 // seconds and then queues its own continuation, so no lease is ever held for long.
 
@@ -11,6 +11,7 @@ import { enqueueJob, PermanentJobError, type Continue } from "~/platform/worker.
 import type { Job, Store, SyncProgress } from "~/store/port";
 import { catalogMappingOf, upsertCustomer, upsertOrder, upsertProduct } from "./mirror.server";
 import { customerFromGraphql, orderFromGraphql, productFromGraphql } from "./shopifyPayloads";
+import { syncPrimaryLocale } from "./shopLocale.server";
 
 export const BACKFILL_JOB = "backfill";
 /** Orders placed in the last this many days are synced (older ones are rarely tracked or returned). */
@@ -300,6 +301,8 @@ export async function runBackfillStep(runtime: Runtime, job: Job, budgetMs = STE
         return;
       }
       const phase = progress.phase;
+      // A run's first page: the shop's primary language first (replies fall back to it).
+      if (phase === "products" && progress.cursor === null) await syncPrimaryLocale(runtime, shop);
       const page = await fetchPage(runtime, shop, phase, progress);
       if (!(await stillHeld())) return;
       const applied = await applyPage(runtime, shop, phase, page.nodes);
