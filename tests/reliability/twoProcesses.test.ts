@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localAdmin } from "../support/adminClient";
 import type { RunningApp } from "../support/app";
+import { seedErrorRateBreach } from "../support/guardedRollout";
 import {
   conciergeCli,
   count,
@@ -145,28 +146,7 @@ describe("two processes on one store", () => {
       200,
     );
     // The stage's traffic: 120 conversations and 1,000 storefront requests, 30 of them 5xx (3% > the 2% gate).
-    const at = new Date().toISOString();
-    for (let i = 0; i < 120; i++) {
-      execute(
-        one.databasePath,
-        "INSERT INTO conversations (shop, id, visitor_id, customer_id, state, last_intent, outcome, escalated, rating, " +
-          "message_count, unread, started_at, updated_at, erased_at) VALUES (?, ?, ?, NULL, '{}', 'find_product', 'resolved', 0, NULL, 2, 0, ?, ?, NULL)",
-        DEMO_SHOP,
-        `conv-two-${i}`,
-        `v-two-${i}`,
-        at,
-        at,
-      );
-    }
-    const hour = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString();
-    execute(
-      one.databasePath,
-      "INSERT INTO request_stats (shop, hour, requests, errors, latency) VALUES (?, ?, 1000, 30, ?) " +
-        "ON CONFLICT (shop, hour) DO UPDATE SET requests = requests + 1000, errors = errors + 30",
-      DEMO_SHOP,
-      hour,
-      JSON.stringify([900, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-    );
+    seedErrorRateBreach(one.databasePath, DEMO_SHOP, "two");
     try {
       // Three rounds of both processes: neither judges the shop while the lease is someone else's.
       await sleep(3_000);
@@ -183,7 +163,9 @@ describe("two processes on one store", () => {
         DEMO_SHOP,
       );
       expect(pause.actor).toBe("guarded-rollout");
-      expect(JSON.parse(pause.reason)).toMatch(/^Paused at beta .*: error rate \d+\.\d% \(\d+ of \d+ requests\) is over the 2\.0% limit\.$/);
+      expect(JSON.parse(pause.reason)).toMatch(
+        /^Paused at beta .*: error rate \d+\.\d% \(\d+ of \d+ requests\) is over the 2\.0% limit\.$/,
+      );
       const deciders = [one, two].filter((app) => app.logs().includes('"msg":"guarded rollout decision"'));
       expect(deciders).toHaveLength(1);
     } finally {

@@ -42,7 +42,9 @@ export async function startFakeAdminApi(options: FakeAdminOptions) {
     if (/\bshopLocales\(/.test(query)) {
       requests.push({ resource: "shopLocales", cursor: null });
       if (!options.shopLocales)
-        return send(200, { errors: [{ message: "Access denied for shopLocales field. Required access: `read_locales`" }] });
+        return send(200, {
+          errors: [{ message: "Access denied for shopLocales field. Required access: `read_locales`" }],
+        });
       return send(200, { data: { shopLocales: options.shopLocales } });
     }
     const resource = (["products", "customers", "orders"] as const).find((r) => new RegExp(`\\b${r}\\(`).test(query));
