@@ -90,6 +90,9 @@ async function createRuntime(): Promise<Runtime> {
   if (env.mode === "shopify" && !env.metricsToken) {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
   }
+  if (env.mongodbUri && !env.analyticsSalt) {
+    logger.warn("ANALYTICS_SALT is not set: each instance on MongoDB generates its own, so analytics hashes differ");
+  }
   const languageModel = env.languageModel
     ? createModelFallback({
         model: openAiCompatibleModel(env.languageModel),
