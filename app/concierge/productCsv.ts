@@ -1,6 +1,7 @@
 // Shopify's product CSV export, read: RFC 4180 rows (quoted fields, doubled quotes, line breaks inside quotes), then
 // grouped by Handle — the first row of a handle carries the product, later rows add variants (Option values and a
-// price) or images (Image Src only). Every problem is reported with its line number and handle. Pure.
+// price) or images (Image Src only). Every problem is reported with its line number and handle. Pure; rows can be
+// fed one at a time (`csvRows`, `productCsvReader`) so a caller may pause between them.
 
 import type { SourceProduct, SourceVariant } from "./catalogMapping";
 
@@ -20,47 +21,69 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const DELIMITER = /[,\r\n]/g;
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n", from); at !== -1 && at < to; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
+/**
+ * The rows of a CSV text one by one, the header first (blank rows skipped). Fields are cut with indexOf and slice, not
+ * built a character at a time: a 5 MB export reads in a fraction of the time, and a caller can pause between rows.
+ */
+export function* csvRows(text: string): Generator<CsvRow> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // Excel's byte-order mark
+  const end = source.length;
+  let at = 0;
+  let line = 1;
+  while (at < end) {
+    const rowStart = line;
+    const cells: string[] = [];
+    for (;;) {
+      let cell = "";
+      // A quote opens a quoted field only at the start of a cell; "" inside it is one quote.
+      if (source.charCodeAt(at) === 34) {
+        let from = at + 1;
+        for (;;) {
+          const quote = source.indexOf('"', from);
+          if (quote === -1) throw new CsvSyntaxError(rowStart, "a quoted field is never closed");
+          cell += source.slice(from, quote);
+          if (source.charCodeAt(quote + 1) === 34) {
+            cell += '"';
+            from = quote + 2;
+            continue;
+          }
+          line += newlinesIn(source, at, quote);
+          at = quote + 1;
+          break;
+        }
+      }
+      // The unquoted rest of the cell (all of it, for an unquoted cell) runs to the next delimiter.
+      DELIMITER.lastIndex = at;
+      const found = DELIMITER.exec(source);
+      const stop = found ? found.index : end;
+      cell += source.slice(at, stop);
+      cells.push(cell);
+      at = stop;
+      if (at >= end) break;
+      const c = source.charCodeAt(at);
+      at += c === 13 && source.charCodeAt(at + 1) === 10 ? 2 : 1;
+      if (c === 44) {
+        if (at >= end)
+          cells.push(""); // a trailing comma ends with an empty cell
+        else continue;
+      } else line++;
+      break;
+    }
+    if (cells.some((v) => v !== "")) yield { line: rowStart, cells };
+  }
+}
+
 /** All rows of a CSV text, the header first. */
 export function parseCsv(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // Excel's byte-order mark
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (quoted) {
-      if (c === '"') {
-        if (source[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-      continue;
-    }
-    if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && source[i + 1] === "\n") i++;
-      cells.push(cell);
-      if (cells.some((v) => v !== "")) rows.push({ line: rowStart, cells });
-      cells = [];
-      cell = "";
-      line++;
-      rowStart = line;
-    } else cell += c;
-  }
-  if (quoted) throw new CsvSyntaxError(rowStart, "a quoted field is never closed");
-  cells.push(cell);
-  if (cells.some((v) => v !== "")) rows.push({ line: rowStart, cells });
-  return rows;
+  return [...csvRows(text)];
 }
 
 export interface RowError {
@@ -85,24 +108,41 @@ function money(value: string): number | null {
   return /^\d+(\.\d{1,4})?$/.test(v) ? Number(v) : NaN;
 }
 
-/** Groups the rows of a Shopify product export into products; a product with any bad row is left out whole. */
-export function productsFromCsv(text: string, now = new Date()): CsvProducts {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return { products: [], errors: [{ line: 1, handle: "", message: "the file is empty" }], rows: 0 };
+export interface ProductCsvReader {
+  /** One data row (in file order). */
+  add(row: CsvRow): void;
+  /** The products whose every row was good, and each problem with its line. */
+  finish(): CsvProducts;
+}
+
+/**
+ * Groups the rows of a Shopify product export into products, row by row; a product with any bad row is left out
+ * whole. `header` is the file's first row (undefined for an empty file).
+ */
+export function productCsvReader(header: CsvRow | undefined, now = new Date()): ProductCsvReader {
+  let rows = 0;
+  if (!header) {
+    return {
+      add: () => void rows++,
+      finish: () => ({ products: [], errors: [{ line: 1, handle: "", message: "the file is empty" }], rows }),
+    };
+  }
   const names = header.cells.map((c) => c.trim());
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) {
+    const message = `not a Shopify product export: missing column(s) ${missing.join(", ")}`;
     return {
-      products: [],
-      errors: [
-        { line: 1, handle: "", message: `not a Shopify product export: missing column(s) ${missing.join(", ")}` },
-      ],
-      rows: rows.length,
+      add: () => void rows++,
+      finish: () => ({ products: [], errors: [{ line: 1, handle: "", message }], rows }),
     };
   }
+  const columns = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (!columns.has(name)) columns.set(name, index);
+  });
   const col = (row: CsvRow, name: string) => {
-    const index = names.indexOf(name);
-    return index < 0 ? "" : (row.cells[index] ?? "").trim();
+    const index = columns.get(name);
+    return index === undefined ? "" : (row.cells[index] ?? "").trim();
   };
   const metafieldColumns = names
     .map((name, index) => ({ index, match: METAFIELD_COLUMN.exec(name) }))
@@ -117,7 +157,8 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
   const drafts = new Map<string, Draft>();
   const errors: RowError[] = [];
 
-  for (const row of rows) {
+  function add(row: CsvRow): void {
+    rows++;
     const handle = col(row, "Handle");
     const fail = (message: string) => {
       errors.push({ line: row.line, handle, message });
@@ -126,11 +167,11 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
     };
     if (!handle) {
       fail("Handle is empty");
-      continue;
+      return;
     }
     if (!/^[a-z0-9][a-z0-9-]*$/i.test(handle)) {
       fail(`Handle "${handle.slice(0, 40)}" may only hold letters, digits and hyphens`);
-      continue;
+      return;
     }
     let draft = drafts.get(handle);
     if (!draft) {
@@ -138,7 +179,7 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
       if (!title) {
         drafts.set(handle, { product: {} as SourceProduct, optionNames: [], lines: [row.line], failed: true });
         fail("Title is required on the first row of a product");
-        continue;
+        return;
       }
       const status = col(row, "Status").toLowerCase();
       const published = col(row, "Published").toLowerCase();
@@ -171,7 +212,7 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
       drafts.set(handle, draft);
     }
     draft.lines.push(row.line);
-    if (draft.failed && draft.lines.length > 1) continue;
+    if (draft.failed && draft.lines.length > 1) return;
 
     const optionValues = [1, 2, 3].map((n) => col(row, `Option${n} Value`));
     const price = money(col(row, "Variant Price"));
@@ -180,22 +221,22 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
     if (isVariant) {
       if (price === null) {
         fail("Variant Price is required on a variant row");
-        continue;
+        return;
       }
       if (Number.isNaN(price)) {
         fail(`Variant Price "${col(row, "Variant Price").slice(0, 20)}" is not a price`);
-        continue;
+        return;
       }
       const compareAt = money(col(row, "Variant Compare At Price"));
       if (Number.isNaN(compareAt)) {
         fail("Variant Compare At Price is not a price");
-        continue;
+        return;
       }
       const qtyText = col(row, "Variant Inventory Qty");
       const qty = qtyText === "" ? 0 : Number(qtyText);
       if (!Number.isInteger(qty)) {
         fail(`Variant Inventory Qty "${qtyText.slice(0, 20)}" is not a whole number`);
-        continue;
+        return;
       }
       const options: Record<string, string> = {};
       draft.optionNames.forEach((name, i) => {
@@ -219,7 +260,7 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
     if (imageSrc) {
       if (!/^https?:\/\//i.test(imageSrc)) {
         fail("Image Src must be an http(s) URL");
-        continue;
+        return;
       }
       if (!draft.product.images.some((i) => i.url === imageSrc)) {
         draft.product.images.push({ url: imageSrc, alt: col(row, "Image Alt Text") });
@@ -228,19 +269,31 @@ export function productsFromCsv(text: string, now = new Date()): CsvProducts {
     if (!isVariant && !imageSrc) fail("the row has neither a variant (Option values, Variant Price) nor an image");
   }
 
-  const products: CsvProducts["products"] = [];
-  for (const [handle, draft] of drafts) {
-    if (draft.failed) continue;
-    if (draft.product.variants.length === 0) {
-      errors.push({ line: draft.lines[0], handle, message: "the product has no variant row with a price" });
-      continue;
+  function finish(): CsvProducts {
+    const products: CsvProducts["products"] = [];
+    for (const [handle, draft] of drafts) {
+      if (draft.failed) continue;
+      if (draft.product.variants.length === 0) {
+        errors.push({ line: draft.lines[0], handle, message: "the product has no variant row with a price" });
+        continue;
+      }
+      draft.product.options = draft.optionNames.filter(Boolean).map((name) => ({
+        name,
+        values: [...new Set(draft.product.variants.map((v) => v.options[name]).filter(Boolean))],
+      }));
+      products.push({ product: draft.product, lines: draft.lines });
     }
-    draft.product.options = draft.optionNames.filter(Boolean).map((name) => ({
-      name,
-      values: [...new Set(draft.product.variants.map((v) => v.options[name]).filter(Boolean))],
-    }));
-    products.push({ product: draft.product, lines: draft.lines });
+    errors.sort((a, b) => a.line - b.line);
+    return { products, errors, rows };
   }
-  errors.sort((a, b) => a.line - b.line);
-  return { products, errors, rows: rows.length };
+
+  return { add, finish };
+}
+
+/** Groups the rows of a Shopify product export into products; a product with any bad row is left out whole. */
+export function productsFromCsv(text: string, now = new Date()): CsvProducts {
+  const [header, ...rows] = parseCsv(text);
+  const reader = productCsvReader(header, now);
+  for (const row of rows) reader.add(row);
+  return reader.finish();
 }

@@ -20,6 +20,7 @@ export const STAFF_ACTIONS = [
   "settings.store",
   "staff.manage",
   "privacy.export",
+  "catalog.manage",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -53,6 +54,8 @@ export const POLICY: Readonly<Record<StaffAction, readonly StaffRole[]>> = {
   "staff.manage": MANAGERS,
   /** Download a customers/data_request report: personal data, so owners and admins only. */
   "privacy.export": MANAGERS,
+  /** Start or resume the Shopify catalog sync, import a product CSV: changes what the concierge recommends. */
+  "catalog.manage": MANAGERS,
 };
 
 export function can(role: StaffRole, action: StaffAction): boolean {

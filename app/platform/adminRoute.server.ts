@@ -156,6 +156,22 @@ export type ActionResult =
       error: { code: string; message: string; details?: Record<string, unknown> };
     };
 
+/** The largest admin form (a product CSV upload and its fields); larger ones are refused before they are read. */
+export const MAX_ADMIN_FORM_BYTES = 6 * 1024 * 1024;
+
+async function readForm(request: Request): Promise<FormData> {
+  const declared = request.headers.get("content-length");
+  const multipart = /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+  // An upload must say its size (browsers do), so an endless one is never buffered.
+  if (multipart && declared === null) throw new AppError("request.length_required", 411, "Send the file's size.");
+  if (Number(declared ?? 0) > MAX_ADMIN_FORM_BYTES) {
+    throw new AppError("request.too_large", 413, `The form is larger than ${MAX_ADMIN_FORM_BYTES / 1024 / 1024} MB.`);
+  }
+  return request.formData().catch(() => {
+    throw new AppError("request.malformed", 400, "The form could not be read.");
+  });
+}
+
 /** Builds one route's action from its intents (the `intent` form field picks one). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function adminAction(route: string, intents: Record<string, ActionSpec<any>>) {
@@ -165,20 +181,20 @@ export function adminAction(route: string, intents: Record<string, ActionSpec<an
     try {
       const ctx = await adminContext(args);
       assertSameOrigin(args.request, ctx.runtime);
-      const form = await args.request.formData().catch(() => {
-        throw new AppError("request.malformed", 400, "The form could not be read.");
-      });
-      const fields: Record<string, string> = {};
-      for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
-      intent = fields.intent ?? null;
-      const spec = intent !== null && Object.hasOwn(intents, intent) ? intents[intent] : undefined;
-      if (!spec) throw new AppError("action.unknown", 400, "That is not something this page can do.");
+      const form = await readForm(args.request);
+      // Strings, and files for the intents that take one (their schema says `z.instanceof(File)`).
+      const fields: Record<string, string | File> = {};
+      for (const [key, value] of form) fields[key] = value;
+      const name = typeof fields.intent === "string" ? fields.intent : null;
+      intent = name;
+      const spec = name !== null && Object.hasOwn(intents, name) ? intents[name] : undefined;
+      if (!spec || name === null) throw new AppError("action.unknown", 400, "That is not something this page can do.");
       if (!ctx.can(spec.permission)) throw forbidden(spec.permission);
       const parsed = spec.input.safeParse(fields);
       if (!parsed.success) throw validationError(parsed.error, "Some fields need another look.");
       const done = await spec.run(ctx, parsed.data, args);
       observe(`admin.${route}`, "POST", 200, started);
-      const body: ActionResult = { ok: true, intent, requestId: ctx.requestId, ...done };
+      const body: ActionResult = { ok: true, intent: name, requestId: ctx.requestId, ...done };
       return data(body);
     } catch (error) {
       if (error instanceof Response) throw error;

@@ -6,7 +6,7 @@ import { createModelFallback, type ModelFallback } from "~/services/modelFallbac
 import { openStore } from "~/store/index.server";
 import type { Store } from "~/store/port";
 import { parseEnv, type AppEnv } from "./env.server";
-import { instrumentStore, type StoreHealth } from "./instrumentedStore.server";
+import { healthyStore, instrumentStore, type StoreHealth } from "./instrumentedStore.server";
 import { openAiCompatibleModel } from "./languageModel.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
@@ -60,7 +60,7 @@ async function createRuntime(): Promise<Runtime> {
     mongodbUri: env.mongodbUri,
     backgroundCheckpoints: true,
   });
-  const storeHealth: StoreHealth = { lastFailureAt: 0 };
+  const storeHealth = healthyStore();
   const store = instrumentStore(rawStore, metrics, logger, storeHealth);
   const localSecret = env.mode === "local" ? persistentSecret(dataDir, "dev-app-secret") : "";
   const proxySecret = env.shopifyApiSecret ?? localSecret;

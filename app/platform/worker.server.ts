@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import type { Job, Store } from "~/store/port";
+import { newId } from "./ids.server";
 
 /** What a job handler may answer besides finishing: run again later, with a fresh payload (a long job's next step). */
 export interface Continue {
@@ -17,6 +18,44 @@ const STOP_GRACE_MS = 5_000;
 
 /** Periodic tasks serve every shop: their leases are kept under this pseudo-shop. */
 export const ALL_SHOPS = "*";
+
+/** This process, as a job or lease holder (a restarted process is someone else). */
+export const PROCESS_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+
+/** Queues a job due at `runAt` (now by default); false when the shop already has a job with this key. */
+export async function enqueueJob(
+  store: Store,
+  shop: string,
+  job: { kind: string; key: string | null; payload: Record<string, unknown>; runAt?: Date },
+  now = new Date(),
+): Promise<boolean> {
+  return store.jobs.enqueue(shop, {
+    id: newId(job.kind),
+    kind: job.kind,
+    key: job.key,
+    payload: job.payload,
+    runAt: (job.runAt ?? now).toISOString(),
+    createdAt: now.toISOString(),
+  });
+}
+
+/**
+ * Runs `work` only if this process gets the (shop, name) lease, then frees it; null when another holds it. The lease
+ * outlives a crashed holder by `ttlMs` at most.
+ */
+export async function withLease<T>(
+  store: Store,
+  lease: { shop: string; name: string; ttlMs: number },
+  work: () => Promise<T>,
+  now = new Date(),
+): Promise<T | null> {
+  if (!(await store.leases.acquire(lease.shop, lease.name, PROCESS_ID, now, lease.ttlMs))) return null;
+  try {
+    return await work();
+  } finally {
+    await store.leases.release(lease.shop, lease.name, PROCESS_ID);
+  }
+}
 
 export type JobHandler = (job: Job) => Promise<void | Continue>;
 
@@ -87,7 +126,8 @@ export function createWorker(options: WorkerOptions): Worker {
     retryMaxMs = 15 * 60_000,
     maxAttempts = 10,
   } = options;
-  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  // Each worker is its own claimant (tests run several in one process).
+  const owner = `${PROCESS_ID}:${randomBytes(2).toString("hex")}`;
   let running = false;
   const wakers = new Set<() => void>();
   const loops: Promise<void>[] = [];

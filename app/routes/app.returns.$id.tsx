@@ -38,8 +38,11 @@ export const action = adminAction("return", {
         .transform((n) => (n === "" ? null : n)),
     }),
     async run(ctx, input, { params }) {
-      const saved = await decideReturn(ctx, idFrom(params), input.decision, input.note);
-      return { message: `${saved.rma} ${input.decision}.` };
+      const { request, emailed } = await decideReturn(ctx, idFrom(params), input.decision, input.note);
+      return {
+        message: `${request.rma} ${input.decision}.${emailed ? " The shopper is emailed the decision." : ""}`,
+        emailed,
+      };
     },
   }),
 });

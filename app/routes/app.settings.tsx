@@ -1,12 +1,12 @@
 // Settings: widget appearance (served by /proxy/config), business hours and SLA, return windows, FAQ answers,
-// staff roles, and what the platform around the concierge is doing (mail, data). Each section saves on its own.
+// staff roles, and the platform around the concierge: the catalog (Shopify sync, CSV import), email and customer
+// data requests. Each section saves on its own.
 
 import type { HeadersFunction, MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { TitleBar } from "@shopify/app-bridge-react";
 import {
   Badge,
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -25,9 +25,13 @@ import { AdminError } from "~/components/AdminError";
 import { Section } from "~/components/Section";
 import { ROLE_LABELS } from "~/components/adminNav";
 import { ConfirmButton } from "~/components/ConfirmButton";
-import { useActionToast, type ActionOutcome } from "~/components/useActionToast";
+import { CatalogSection } from "~/components/settings/CatalogSection";
+import { EmailSection } from "~/components/settings/EmailSection";
+import { PrivacySection } from "~/components/settings/PrivacySection";
+import { Problem, useSection } from "~/components/settings/sectionForm";
 import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
-import { platformNotices } from "~/services/platformStatus.server";
+import { platformSettings } from "~/services/platformSettings.server";
+import { importCatalogCsv, syncCatalog } from "~/services/sync/catalogAdmin.server";
 import { removeFaq, saveAppearance, saveFaq, saveHours, saveReturnWindows } from "~/services/shopSettings.server";
 import { changeStaff, listStaff } from "~/services/staff.server";
 import { STAFF_ROLES, type BusinessHours } from "~/store/port";
@@ -38,22 +42,22 @@ export const meta: MetaFunction = () => [{ title: "Settings · Aurora Concierge"
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 export const loader = adminLoader("settings", "settings.view", async (ctx) => {
-  const [faq, staff, notices] = await Promise.all([
+  const [faq, staff, platform] = await Promise.all([
     ctx.runtime.store.faq.list(ctx.shop.shop),
     listStaff(ctx.runtime, ctx.shop.shop),
-    platformNotices(ctx.runtime, ctx.shop),
+    platformSettings(ctx),
   ]);
   return {
     settings: ctx.shop.settings,
     faq,
     staff,
-    notices,
+    platform,
     timezones: Intl.supportedValuesOf("timeZone"),
     can: {
       store: ctx.can("settings.store"),
       support: ctx.can("settings.support"),
       staff: ctx.can("staff.manage"),
-      privacy: ctx.can("privacy.export"),
+      catalog: ctx.can("catalog.manage"),
     },
   };
 });
@@ -197,31 +201,34 @@ export const action = adminAction("settings", {
       };
     },
   }),
+  catalog_sync: intent({
+    permission: "catalog.manage",
+    // The run the page showed ("" for none): a page out of date starts nothing.
+    input: z.object({ seen: z.string().max(100) }),
+    async run(ctx, input) {
+      const { resumed } = await syncCatalog(ctx, input.seen);
+      return {
+        message: resumed
+          ? "Catalog sync resumed from where it stopped."
+          : "Catalog sync started: products, then customers, then recent orders.",
+      };
+    },
+  }),
+  catalog_import: intent({
+    permission: "catalog.manage",
+    input: z.object({ file: z.instanceof(File, { message: "choose a CSV file" }) }),
+    async run(ctx, input) {
+      const result = await importCatalogCsv(ctx, input.file);
+      const bad = result.errors.length + result.moreErrors;
+      return {
+        message: `Read ${result.rows} rows: ${result.imported} products go into the catalog${bad > 0 ? `; ${bad} rows need fixing` : ""}.`,
+        result,
+      };
+    },
+  }),
 });
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function useSection() {
-  const fetcher = useFetcher<typeof action>();
-  const outcome = fetcher.data as
-    (ActionOutcome & { error?: { details?: { issues?: { message: string }[] } } }) | undefined;
-  useActionToast(outcome);
-  const problem =
-    outcome && !outcome.ok
-      ? [outcome.error?.message, ...(outcome.error?.details?.issues ?? []).map((i) => i.message)]
-          .filter(Boolean)
-          .join(" ")
-      : null;
-  return { fetcher, problem };
-}
-
-function Problem({ text }: { text: string | null }) {
-  return text ? (
-    <Banner tone="critical">
-      <p>{text}</p>
-    </Banner>
-  ) : null;
-}
 
 function AppearanceSection({ data }: { data: Data }) {
   const { fetcher, problem } = useSection();
@@ -741,30 +748,9 @@ export default function Settings() {
                 </tbody>
               </table>
             </Section>
-            <Section title="Notifications and data" id="platform">
-              {data.notices.map((n) => (
-                <BlockStack key={n.id} gap="100">
-                  <InlineStack gap="200" blockAlign="center">
-                    <Text as="h3" variant="headingSm">
-                      {n.title}
-                    </Text>
-                    <Badge tone={n.tone}>{n.status}</Badge>
-                  </InlineStack>
-                  <Text as="p">{n.body}</Text>
-                  {n.links && n.links.length > 0 && data.can.privacy ? (
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {n.links.map((link) => (
-                        <li key={link.url}>
-                          <a href={link.url} download>
-                            {link.label}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </BlockStack>
-              ))}
-            </Section>
+            <CatalogSection catalog={data.platform.catalog} canManage={data.can.catalog} />
+            <EmailSection mail={data.platform.mail} />
+            <PrivacySection dataRequests={data.platform.dataRequests} timezone={admin.shop.timezone} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -98,8 +98,13 @@ export const action = adminAction("ticket", {
     permission: "tickets.work",
     input: z.object({ body: text(2000) }),
     async run(ctx, input, { params }) {
-      await replyToShopper(ctx, idFrom(params), input.body);
-      return { message: "Reply sent: the shopper sees it in their chat." };
+      const { emailed } = await replyToShopper(ctx, idFrom(params), input.body);
+      return {
+        message: emailed
+          ? "Reply sent: the shopper sees it in their chat and by email."
+          : "Reply sent: the shopper sees it in their chat.",
+        emailed,
+      };
     },
   }),
 });

@@ -2,16 +2,17 @@
 
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import type { AuditEntry, Page, PageRequest } from "~/store/port";
+import type { AuditEntry, Page, PageRequest, Store } from "~/store/port";
 
+/** One audit entry. `id` only where a retry must not write it twice (a webhook job, the seed). */
 export async function recordAudit(
-  runtime: Runtime,
+  store: Store,
   shop: string,
-  entry: { actor: string; action: string; before: unknown; after: unknown; at: Date; reason?: string },
+  entry: { actor: string; action: string; before: unknown; after: unknown; at: Date; reason?: string; id?: string },
 ): Promise<void> {
-  const { at, reason, ...rest } = entry;
-  await runtime.store.audit.record(shop, {
-    id: newId("aud"),
+  const { at, reason, id, ...rest } = entry;
+  await store.audit.record(shop, {
+    id: id ?? newId("aud"),
     ...rest,
     at: at.toISOString(),
     ...(reason ? { reason } : {}),

@@ -92,7 +92,7 @@ export async function createFollowUp(ctx: AdminContext, conversationId: string):
     createdAt: at,
     updatedAt: at,
   });
-  await recordAudit(runtime, shop.shop, {
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: "ticket.follow_up_created",
     before: null,

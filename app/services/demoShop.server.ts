@@ -4,6 +4,7 @@
 import { DEFAULT_ROLLOUT_STAGES, defaultRollout, defaultShopSettings } from "../concierge/shopDefaults";
 import { demoCustomers, demoFaq, demoOrders, demoProducts } from "../demo/catalog";
 import type { RolloutState, Shop, Store } from "../store/port";
+import { recordAudit } from "./audit.server";
 
 export interface SeedSummary {
   products: number;
@@ -70,13 +71,13 @@ export async function seedDemoShop(
   await store.shops.put(shop, value);
   if (!unchanged) {
     // Rollout changes are always audited, including the seed's; an idempotent re-run adds no entry.
-    await store.audit.record(shop, {
+    await recordAudit(store, shop, {
       id: `audit_seed_${now.getTime()}`,
       actor: "seed",
       action: "rollout.update",
       before: existing?.rollout ?? null,
       after: value.rollout,
-      at: iso,
+      at: now,
     });
   }
 

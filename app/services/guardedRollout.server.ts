@@ -3,8 +3,6 @@
 // paused or rolled back, with the reason in the audit log. A lease in the store lets only one process judge a shop
 // at a time; the write is a compare-and-set on the rollout, so a merchant's change in between is never undone.
 
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import {
   applyGuardedDecision,
   evaluateGuardedRollout,
@@ -13,7 +11,7 @@ import {
 } from "~/concierge/guardedRollout";
 import { addHistograms, emptyHistogram, quantileMs } from "~/concierge/latencyHistogram";
 import type { Runtime } from "~/platform/runtime.server";
-import type { PeriodicTask } from "~/platform/worker.server";
+import { withLease, type PeriodicTask } from "~/platform/worker.server";
 import { ConflictError, type Shop } from "~/store/port";
 import { updateRollout } from "./rollout.server";
 
@@ -21,8 +19,6 @@ export const GUARD_ACTOR = "guarded-rollout";
 const LEASE_NAME = "rollout.guard";
 const LEASE_MS = 60_000;
 const HOUR_MS = 60 * 60 * 1000;
-/** This process, as a lease holder. */
-const HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 export function isGuardRunning(shop: Shop): boolean {
   const guarded = shop.rollout.guarded;
@@ -96,12 +92,12 @@ export async function evaluateGuardedRollouts(runtime: Runtime, now = new Date()
   await runtime.requestStats.flush();
   const shops = (await runtime.store.shops.list()).filter(isGuardRunning);
   for (const shop of shops) {
-    if (!(await runtime.store.leases.acquire(shop.shop, LEASE_NAME, HOLDER, now, LEASE_MS))) continue;
-    try {
-      await evaluateShop(runtime, shop.shop, now);
-    } finally {
-      await runtime.store.leases.release(shop.shop, LEASE_NAME, HOLDER);
-    }
+    await withLease(
+      runtime.store,
+      { shop: shop.shop, name: LEASE_NAME, ttlMs: LEASE_MS },
+      () => evaluateShop(runtime, shop.shop, now),
+      now,
+    );
   }
 }
 

@@ -34,8 +34,22 @@ async function storeCheck(runtime: Runtime): Promise<"ok" | "failing"> {
   }
 }
 
+/** A store call failed in the last few seconds: readiness says degraded. */
+export function storeFailedRecently(runtime: Runtime): boolean {
+  return Date.now() - (runtime.storeHealth?.lastFailureAt ?? 0) < RECENT_FAILURE_MS;
+}
+
+/**
+ * A store fault (full disk, I/O error) in the last few seconds: the storefront hides the launcher, since the reads a
+ * page view makes may still work while every message would fail. Waiting on another writer's lock is not a fault:
+ * config's own call meets it while it lasts, and the launcher is back on the first page view after it.
+ */
+export function storeFaultedRecently(runtime: Runtime): boolean {
+  return Date.now() - (runtime.storeHealth?.lastFaultAt ?? 0) < RECENT_FAILURE_MS;
+}
+
 export async function readiness(runtime: Runtime): Promise<JsonResult> {
-  const failedRecently = Date.now() - (runtime.storeHealth?.lastFailureAt ?? 0) < RECENT_FAILURE_MS;
+  const failedRecently = storeFailedRecently(runtime);
   const probed = await storeCheck(runtime);
   const checks = { store: failedRecently ? ("failing" as const) : probed };
   const ok = Object.values(checks).every((c) => c === "ok");

@@ -1,5 +1,5 @@
 // After a merchant installs (or re-authorises) the app: the shop row exists and is marked installed, and the
-// initial backfill starts unless one already finished or is running.
+// initial backfill starts (or resumes where it stopped) unless one already finished or is going.
 
 import { defaultRollout, defaultShopSettings } from "~/concierge/shopDefaults";
 import type { Runtime } from "~/platform/runtime.server";
@@ -30,8 +30,9 @@ export async function onInstalled(runtime: Runtime, shop: string, now = new Date
     });
   }
   forgetShop(shop);
+  // A finished sync is kept current by webhooks; anything else starts, resumes, or (when going) stays as it is.
   const progress = await runtime.store.syncProgress.get(shop);
-  if (!progress || progress.status === "failed") {
+  if (progress?.status !== "done") {
     await startBackfill(runtime.store, shop, now);
     runtime.worker.nudge();
   }

@@ -1,5 +1,6 @@
 // The Returns page: requests with their eligibility and order, and the decision (approve or decline with a note),
-// which the shopper also reads in their chat when the request came from one. Nothing is refunded here.
+// which the shopper also reads in their chat when the request came from one, and by email when mail is configured.
+// Nothing is refunded here.
 
 import { OPTION_LABELS } from "~/contract/admin";
 import type { AdminContext } from "~/platform/adminRoute.server";
@@ -8,6 +9,7 @@ import type { Runtime } from "~/platform/runtime.server";
 import type { PageRequest, ReturnRequest, ReturnStatus } from "~/store/port";
 import { appendAgentMessage } from "./agentReplies.server";
 import { recordAudit } from "./audit.server";
+import { notifyQuietly, returnDecided } from "./mail/notify.server";
 import { orderSummary } from "./shopperContext.server";
 
 export async function listReturns(runtime: Runtime, shop: string, input: { status?: ReturnStatus; page: PageRequest }) {
@@ -104,13 +106,15 @@ export async function decideReturn(
       at: ctx.now,
     });
   }
-  await recordAudit(runtime, shop.shop, {
+  // Also by email to the order's address (approved or declined; queued, so the page never waits on SMTP).
+  const emailed = await notifyQuietly(runtime, "return_decision", () => returnDecided(runtime, shop, saved));
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: `return.${decision}`,
     before: { rma: before.rma, status: before.status },
-    after: { rma: saved.rma, status: saved.status },
+    after: { rma: saved.rma, status: saved.status, emailed },
     at: ctx.now,
     ...(note ? { reason: note } : {}),
   });
-  return saved;
+  return { request: saved, emailed };
 }

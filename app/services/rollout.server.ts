@@ -1,9 +1,9 @@
 // Who sees the concierge: the store's rollout state through the domain's decision; changes are audited.
 
 import { rolloutDecision } from "~/concierge/rollout";
-import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { RolloutState, Shop, Store } from "~/store/port";
+import { recordAudit } from "./audit.server";
 import { forgetShop } from "./shops.server";
 
 export async function decideForVisitor(
@@ -57,14 +57,13 @@ export async function updateRollout(
     { ifRolloutUpdatedAt: options.ifUpdatedAt ?? current.rollout.updatedAt },
   );
   if (!saved) throw new Error(`unknown shop ${shop}`);
-  await store.audit.record(shop, {
-    id: newId("aud"),
+  await recordAudit(store, shop, {
     actor,
     action: options.action ?? "rollout.update",
     before: current.rollout,
     after: rollout,
-    at: now.toISOString(),
-    ...(options.reason ? { reason: options.reason } : {}),
+    at: now,
+    reason: options.reason,
   });
   forgetShop(shop);
   return saved;

@@ -16,7 +16,7 @@ async function saveSettings(ctx: AdminContext, action: string, next: ShopSetting
   });
   if (!saved) throw new AppError("shop.not_found", 404, "This shop is not installed.");
   forgetShop(ctx.shop.shop);
-  await recordAudit(ctx.runtime, ctx.shop.shop, { actor: ctx.staff.userId, action, before, after, at: ctx.now });
+  await recordAudit(ctx.runtime.store, ctx.shop.shop, { actor: ctx.staff.userId, action, before, after, at: ctx.now });
   return saved.settings;
 }
 
@@ -61,7 +61,7 @@ export async function saveFaq(
     updatedAt: ctx.now.toISOString(),
   };
   await ctx.runtime.store.faq.put(ctx.shop.shop, entry);
-  await recordAudit(ctx.runtime, ctx.shop.shop, {
+  await recordAudit(ctx.runtime.store, ctx.shop.shop, {
     actor: ctx.staff.userId,
     action: before ? "faq.updated" : "faq.created",
     before: before ?? null,
@@ -77,7 +77,7 @@ export async function removeFaq(ctx: AdminContext, id: string): Promise<void> {
   if (!before || !(await ctx.runtime.store.faq.remove(ctx.shop.shop, id))) {
     throw new AppError("faq.not_found", 404, "That FAQ entry no longer exists.");
   }
-  await recordAudit(ctx.runtime, ctx.shop.shop, {
+  await recordAudit(ctx.runtime.store, ctx.shop.shop, {
     actor: ctx.staff.userId,
     action: "faq.removed",
     before,

@@ -5,6 +5,7 @@ import { defaultRollout, defaultShopSettings } from "~/concierge/shopDefaults";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop } from "~/store/port";
 import { shopNameFromDomain } from "./demoShop.server";
+import { catalogStatus } from "./sync/catalogAdmin.server";
 
 /** The app embed block's handle in the theme extension (extensions/concierge-widget/blocks/<handle>.liquid). */
 export const APP_EMBED_HANDLE = "concierge";
@@ -53,7 +54,7 @@ export interface SetupContext {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The checklist's items, in order. Add one by appending a check here (e.g. backfill progress, mail set up). */
+/** The checklist's items, in order. */
 export const SETUP_CHECKS: ((ctx: SetupContext) => Promise<SetupItem>)[] = [
   async ({ runtime, shop, apiKey, now }) => {
     // The launcher asks /proxy/config on every storefront page: recent config traffic means the embed is on.
@@ -71,16 +72,39 @@ export const SETUP_CHECKS: ((ctx: SetupContext) => Promise<SetupItem>)[] = [
     };
   },
   async ({ runtime, shop }) => {
-    const products = await runtime.store.products.count(shop.shop);
-    return {
+    // Synced from Shopify (the backfill finished), or filled by a CSV import or the demo seed when none ever ran.
+    const { sync, products, syncAvailable } = await catalogStatus(runtime, shop.shop);
+    const ready = `${products} products are ready for the concierge.`;
+    const where = { label: "Open catalog settings", url: "/app/settings#catalog" };
+    const item = (done: boolean, help: string) => ({
       id: "catalog",
       label: "Catalog synced",
-      done: products > 0,
-      help:
-        products > 0
-          ? `${products} products are ready for the concierge.`
-          : "No products yet: the catalog sync fills this in.",
-    };
+      done,
+      help,
+      action: where,
+    });
+    switch (sync.status) {
+      case "done":
+        return item(true, `${ready} Webhooks keep it current.`);
+      case "running":
+        return item(
+          false,
+          `Syncing from Shopify (${sync.phase}): ${sync.counts.products} products, ${sync.counts.customers} customers, ${sync.counts.orders} orders so far.`,
+        );
+      case "failed":
+        return item(
+          false,
+          `The sync from Shopify stopped (${sync.lastError ?? "unknown error"}): resume it in Settings.`,
+        );
+      case "never":
+        if (products > 0) return item(true, ready);
+        return item(
+          false,
+          syncAvailable
+            ? "No products yet: start the catalog sync, or import a product CSV, in Settings."
+            : "No products yet: import a Shopify product CSV in Settings.",
+        );
+    }
   },
   async ({ shop }) => {
     const done = Boolean(shop.settings.hoursConfirmedAt);

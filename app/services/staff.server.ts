@@ -29,7 +29,7 @@ export async function enrolStaff(
   await runtime.store.staff.put(shop, member);
   // Two first visits racing could both see "no owner": re-read so both agree on what was stored.
   const stored = (await runtime.store.staff.get(shop, userId)) ?? member;
-  await recordAudit(runtime, shop, {
+  await recordAudit(runtime.store, shop, {
     actor: userId,
     action: "staff.enrolled",
     before: null,
@@ -75,7 +75,7 @@ export async function changeStaff(
   }
   if (input.role === null) {
     await runtime.store.staff.remove(shop, target.userId);
-    await recordAudit(runtime, shop, {
+    await recordAudit(runtime.store, shop, {
       actor: actor.userId,
       action: "staff.removed",
       before: target,
@@ -92,7 +92,7 @@ export async function changeStaff(
     updatedAt: now.toISOString(),
   };
   await runtime.store.staff.put(shop, next);
-  await recordAudit(runtime, shop, {
+  await recordAudit(runtime.store, shop, {
     actor: actor.userId,
     action: roleChanges ? "staff.role_changed" : "staff.updated",
     before: target,

@@ -13,6 +13,7 @@ import type { Page, PageRequest, StaffMember, Ticket, TicketFilter, TicketStatus
 import { appendAgentMessage } from "./agentReplies.server";
 import { recordAudit } from "./audit.server";
 import { dialogueState } from "./dialogue/state";
+import { agentReplied, notifyQuietly } from "./mail/notify.server";
 import { shopperContext, transcriptEntries } from "./shopperContext.server";
 
 export interface TicketRow {
@@ -122,7 +123,7 @@ export async function changeStatus(ctx: AdminContext, id: string, status: Ticket
     version,
   );
   if (!saved) throw new AppError("ticket.not_found", 404, "There is no such ticket.");
-  await recordAudit(runtime, shop.shop, {
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: "ticket.status",
     before: { ticket: before.number, status: before.status },
@@ -157,7 +158,7 @@ export async function assignTicket(ctx: AdminContext, id: string, assignee: stri
     version,
   );
   if (!saved) throw new AppError("ticket.not_found", 404, "There is no such ticket.");
-  await recordAudit(runtime, shop.shop, {
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: "ticket.assigned",
     before: { ticket: before.number, assignee: before.assignee },
@@ -173,7 +174,7 @@ export async function addInternalNote(ctx: AdminContext, id: string, body: strin
   const saved = await runtime.store.tickets.addNote(shop.shop, id, note, event(ctx, "noted"));
   if (!saved) throw new AppError("ticket.not_found", 404, "There is no such ticket.");
   // The note's text stays on the ticket: the audit log records that a note was added, not what it says.
-  await recordAudit(runtime, shop.shop, {
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: "ticket.noted",
     before: null,
@@ -183,7 +184,16 @@ export async function addInternalNote(ctx: AdminContext, id: string, body: strin
   return saved;
 }
 
-/** The agent's reply, written into the shopper's conversation as an `agent` message the widget shows. */
+/** The language the shopper wrote in when they escalated (emails about the ticket use it), if it was recorded. */
+function ticketLocale(ticket: Ticket): string | null {
+  const locale = (ticket.context as { locale?: unknown }).locale;
+  return typeof locale === "string" ? locale : null;
+}
+
+/**
+ * The agent's reply, written into the shopper's conversation as an `agent` message the widget shows, and emailed to
+ * the ticket's contact when mail is configured (queued: the request never waits on a mail server).
+ */
 export async function replyToShopper(ctx: AdminContext, id: string, body: string) {
   const { runtime, shop } = ctx;
   const ticket = await ticketOr404(runtime, shop.shop, id);
@@ -205,13 +215,21 @@ export async function replyToShopper(ctx: AdminContext, id: string, body: string
     author: ctx.staff.name,
     at: ctx.now,
   });
-  const saved = await runtime.store.tickets.update(shop.shop, id, {}, event(ctx, "replied", { message: messageId }));
-  await recordAudit(runtime, shop.shop, {
+  const emailed = await notifyQuietly(runtime, "agent_reply", () =>
+    agentReplied(runtime, shop, ticket, { id: messageId, body }, ticketLocale(ticket)),
+  );
+  const saved = await runtime.store.tickets.update(
+    shop.shop,
+    id,
+    {},
+    event(ctx, "replied", { message: messageId, emailed }),
+  );
+  await recordAudit(runtime.store, shop.shop, {
     actor: ctx.staff.userId,
     action: "ticket.replied",
     before: null,
-    after: { ticket: ticket.number, conversation: conversation.id, message: messageId },
+    after: { ticket: ticket.number, conversation: conversation.id, message: messageId, emailed },
     at: ctx.now,
   });
-  return saved ?? ticket;
+  return { ticket: saved ?? ticket, emailed };
 }

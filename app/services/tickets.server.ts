@@ -8,7 +8,7 @@ import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
 import type { Shop, Ticket } from "~/store/port";
 import { attachableConversation, noteInConversation } from "./conversationNotes.server";
-import { escalationAlert, ticketAcknowledged } from "./mail/notify.server";
+import { escalationAlert, notifyQuietly, ticketAcknowledged } from "./mail/notify.server";
 import { message, replyCopy } from "./replies.server";
 
 const TRANSCRIPT_EXCERPT = 30;
@@ -62,6 +62,8 @@ export async function createEscalation(
       transcript: messages
         .slice(-TRANSCRIPT_EXCERPT)
         .map((m) => ({ role: m.role, type: m.type, text: m.text, at: m.createdAt })),
+      // The shopper's language, so the emails about this ticket (acknowledgement, agents' replies) speak it too.
+      ...(input.locale ? { locale: replyCopy(shop, input.locale).locale } : {}),
     },
     internalNotes: [],
     events: [{ at: now.toISOString(), actor: "shopper", type: "created", data: { topic: input.topic } }],
@@ -87,8 +89,8 @@ export async function createEscalation(
   }
   runtime.metrics.ticketsCreated.inc();
   // Queued, never sent inline: a slow or absent mail server cannot slow the shopper's answer.
-  await ticketAcknowledged(runtime, shop, ticket);
-  await escalationAlert(runtime, shop, ticket);
+  await notifyQuietly(runtime, "ticket_acknowledged", () => ticketAcknowledged(runtime, shop, ticket, input.locale));
+  await notifyQuietly(runtime, "staff_escalation", () => escalationAlert(runtime, shop, ticket));
   return ticket;
 }
 

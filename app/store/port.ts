@@ -929,6 +929,17 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * Another writer held the store longer than the caller's budget (a lock held elsewhere, a write conflict). Unlike a
+ * fault (full disk, I/O error), it says nothing about the next call: the store is fine once the other writer is done.
+ */
+export class StoreBusyError extends Error {
+  constructor(budgetMs: number, cause: unknown) {
+    super(`the store stayed locked for ${budgetMs} ms`, { cause });
+    this.name = "StoreBusyError";
+  }
+}
+
 export const DEFAULT_PAGE_LIMIT = 25;
 export const MAX_PAGE_LIMIT = 100;
 

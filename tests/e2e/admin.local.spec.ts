@@ -13,6 +13,7 @@ import {
   localDataDir,
   storefront,
   toasts,
+  waitForHydration,
   watchPageErrors,
 } from "./support/admin";
 
@@ -55,9 +56,11 @@ const pages = () => [
   { path: `/app/returns/${ids.returnId}`, heading: /^Return request RMA-/ },
   { path: "/app/rollout", heading: "Rollout" },
   { path: "/app/settings", heading: "Settings" },
+  { path: "/app/data-requests", heading: "Customer data requests" },
 ];
 
 test("every admin page has its title inside <main>, passes axe and raises no page error", async ({ page }) => {
+  test.setTimeout(120_000); // a dozen pages, each loaded and analysed by axe: ~20 s here, much more on a busy machine
   const errors = watchPageErrors(page);
   for (const { path, heading } of pages()) {
     await page.goto(path);
@@ -81,6 +84,29 @@ test("an unknown admin path shows the admin's own not-found page, accessibly", a
   expect(errors()).toEqual([]);
 });
 
+test("Settings shows email is off, and a product CSV upload lists the rows that need fixing", async ({ page }) => {
+  const errors = watchPageErrors(page);
+  await page.goto("/app/settings");
+  const email = page.getByRole("region", { name: "Email" });
+  await expect(email.getByText(/^Emails are not sent: SMTP_URL is not set\./)).toBeVisible();
+  await expect(email.getByText(/staff alerts reach no one/)).toBeVisible();
+  const catalog = page.getByRole("region", { name: "Catalog" });
+  await expect(catalog.getByText(/runs once the app is installed on a shop/)).toBeVisible();
+  await expect(catalog.getByRole("button", { name: "Sync catalog from Shopify" })).toHaveCount(0);
+
+  await page.getByLabel("Product CSV file").setInputFiles("tests/fixtures/shopify-products.csv");
+  await page.getByRole("button", { name: "Import products" }).click();
+  await expect(toasts(page)).toContainText("Read 11 rows: 2 products go into the catalog; 3 rows need fixing.");
+  const rows = page.getByRole("table", { name: "Rows that need fixing" });
+  await expect(rows.getByRole("row")).toHaveCount(4);
+  await expect(rows.getByRole("row", { name: /^11 tennis-bracelet/ })).toContainText(
+    'Variant Price "twelve hundred" is not a price',
+  );
+  await expect(catalog.getByText(/Skipped, not jewelry the concierge can place: gift-card/)).toBeVisible();
+  await expectNoAxeViolations(page, "settings after a CSV import");
+  expect(errors()).toEqual([]);
+});
+
 async function tabUntilFocused(page: Page, name: string | RegExp, max = 40) {
   const target = page.getByRole("link", { name });
   for (let i = 0; i < max; i++) {
@@ -94,6 +120,7 @@ test("a keyboard user skips to the content, moves between pages, and lands on ea
   page,
 }) => {
   await page.goto("/app");
+  await waitForHydration(page);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await tabUntilFocused(page, "Tickets");
@@ -191,6 +218,8 @@ test("a guarded rollout with a seeded error-rate breach pauses itself and says w
   await page.getByLabel("Visitors who see the concierge").fill("100");
   await page.getByRole("button", { name: "Save percentage" }).click();
   await expect(toasts(page)).toContainText("Rollout set to 100% of visitors.");
-  await expect.poll(async () => (await storefront("local").get("config", { visitorId: "v-e2e-after" })).enabled).toBe(true);
+  await expect
+    .poll(async () => (await storefront("local").get("config", { visitorId: "v-e2e-after" })).enabled)
+    .toBe(true);
   expect(errors()).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
-import { proxyClient, type ProxyClient } from "../support/proxy";
+import { escalatedShopper, proxyClient, returnRequested, type ProxyClient } from "../support/proxy";
 import { seedShopifyShop, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
 import { query } from "../support/storefront";
 
@@ -48,24 +48,6 @@ async function json(res: Response): Promise<Json> {
   return res.json();
 }
 
-/** A shopper who chats, then asks for a stylist: their conversation id and the ticket id. */
-async function escalatedShopper(visitorId: string) {
-  const turn = await json(
-    await shopper.post("messages", { visitorId, text: "do you have platinum engagement rings?" }),
-  );
-  const conversationId = turn.conversationId as string;
-  const escalation = await json(
-    await shopper.post("escalations", {
-      conversationId,
-      visitorId,
-      contact: { name: "Grace Hopper", email: "grace@example.com" },
-      topic: "custom_ring",
-      notes: "Vintage halo, size 6",
-    }),
-  );
-  return { conversationId, ticketId: escalation.ticket.id as string };
-}
-
 async function ticketPage(client: AdminClient, id: string) {
   const res = await client.load(`/app/tickets/${id}`, "routes/app.tickets.$id");
   expect(res.status).toBe(200);
@@ -75,7 +57,7 @@ async function ticketPage(client: AdminClient, id: string) {
 describe("an agent works a ticket from open to resolved", () => {
   it("assigns it, moves it through the statuses, notes it and replies; the shopper's chat shows the reply", async () => {
     const visitorId = "v-desk-grace";
-    const { conversationId, ticketId } = await escalatedShopper(visitorId);
+    const { conversationId, ticketId } = await escalatedShopper(shopper, visitorId);
 
     const queue = await agent.load("/app/tickets", "routes/app.tickets._index");
     expect(queue.body.queue.items.map((t: Json) => t.id)).toContain(ticketId);
@@ -132,6 +114,9 @@ describe("an agent works a ticket from open to resolved", () => {
     expect(
       query<{ unread: number }>(app.databasePath, "SELECT unread FROM conversations WHERE id = ?", conversationId),
     ).toEqual([{ unread: 0 }]);
+    // Without SMTP_URL the reply goes to the chat only: no email is queued, and the agent was told so.
+    expect(query(app.databasePath, "SELECT count(*) AS n FROM jobs WHERE kind = 'mail'")).toEqual([{ n: 0 }]);
+    expect(page.ticket.events.find((e: Json) => e.type === "replied").data).toMatchObject({ emailed: false });
     // Every change is in the audit log; the note's words are not.
     const audit = query<{ action: string; after: string }>(
       app.databasePath,
@@ -150,7 +135,7 @@ describe("an agent works a ticket from open to resolved", () => {
   });
 
   it("an agent may take a ticket but not hand it to someone else; a lead may", async () => {
-    const { ticketId } = await escalatedShopper("v-desk-assign");
+    const { ticketId } = await escalatedShopper(shopper, "v-desk-assign");
     const version = () => ticketPage(lead, ticketId).then((p) => String(p.ticket.version));
     const toBen = await agent.act(`/app/tickets/${ticketId}`, {
       intent: "assign",
@@ -181,7 +166,7 @@ describe("an agent works a ticket from open to resolved", () => {
 
 describe("two agents on one ticket", () => {
   it("the second edit made on the same version gets a clear conflict and changes nothing", async () => {
-    const { ticketId } = await escalatedShopper("v-desk-race");
+    const { ticketId } = await escalatedShopper(shopper, "v-desk-race");
     const { version } = (await ticketPage(agent, ticketId)).ticket;
     const first = await agent.act(`/app/tickets/${ticketId}`, {
       intent: "status",
@@ -216,7 +201,7 @@ describe("two agents on one ticket", () => {
 
   it("a reply to a chat the shopper deleted is refused with a reason", async () => {
     const visitorId = "v-desk-erased";
-    const { conversationId, ticketId } = await escalatedShopper(visitorId);
+    const { conversationId, ticketId } = await escalatedShopper(shopper, visitorId);
     expect((await shopper.del(`conversations/${conversationId}`, { visitorId })).status).toBe(200);
     const res = await agent.act(`/app/tickets/${ticketId}`, { intent: "reply", body: "Hello?" });
     expect(res.status).toBe(409);
@@ -229,20 +214,7 @@ describe("two agents on one ticket", () => {
 describe("returns and CSAT follow-ups", () => {
   it("a lead approves a return (the shopper reads it in their chat); agents may only look; a decline needs a note", async () => {
     const visitorId = "v-desk-return";
-    const turn = await json(await shopper.post("messages", { visitorId, text: "I want to return my ring" }));
-    const conversationId = turn.conversationId as string;
-    const created = await json(
-      await shopper.post("returns", {
-        orderNumber: "#1012",
-        email: "emma.thompson@example.com",
-        lineItemId: "li_1012_1",
-        option: "return",
-        reason: "Too big",
-        conversationId,
-        visitorId,
-      }),
-    );
-    const id = created.returnRequest.id as string;
+    const { conversationId, id } = await returnRequested(shopper, visitorId);
     const list = await agent.load("/app/returns", "routes/app.returns._index");
     expect(list.body.page.items.map((r: Json) => r.id)).toContain(id);
     expect((await agent.act(`/app/returns/${id}`, { intent: "decide", decision: "approved", note: "" })).status).toBe(

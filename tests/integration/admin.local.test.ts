@@ -213,6 +213,35 @@ describe("local mode: request stats and the overview", () => {
   });
 });
 
+describe("local mode: the platform sections of Settings", () => {
+  it("says email is off, offers the CSV import but not the Shopify sync, and the checklist counts the demo catalog", async () => {
+    const page = await admin.load("/app/settings", "routes/app.settings");
+    expect(page.status).toBe(200);
+    const { mail, catalog, dataRequests } = page.body.platform;
+    expect(mail.message).toMatch(/^Emails are not sent: SMTP_URL is not set\./);
+    // The local owner has no email address: the page says alerts reach no one rather than pretending.
+    expect(mail.alertRecipients).toEqual([]);
+    expect(catalog).toMatchObject({ syncAvailable: false, sync: { status: "never" } });
+    expect(catalog.products).toBeGreaterThan(0);
+    expect(dataRequests).toEqual({ items: [], nextCursor: null });
+    const sync = await admin.act("/app/settings", { intent: "catalog_sync", seen: "" });
+    expect([sync.status, sync.body.error.code]).toEqual([409, "catalog.sync_unavailable"]);
+    const overview = await admin.load("/app", "routes/app._index");
+    expect(overview.body.checklist.find((i: { id: string }) => i.id === "catalog")).toMatchObject({ done: true });
+
+    const form = new FormData();
+    form.set("intent", "catalog_import");
+    form.set("file", new Blob(["Handle,Title,Variant Price\nplain-band,Plain Band Ring,120\n"]), "export.csv");
+    const imported = await admin.act("/app/settings", form);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.body.result).toMatchObject({ rows: 1, imported: 1, errors: [] });
+    await eventually(() => query(app.databasePath, "SELECT 1 FROM products WHERE id = 'csv_plain-band'").length === 1);
+    // A multipart post from another site is refused like any other.
+    const forged = await localAdmin(app, { origin: "http://evil.example" }).act("/app/settings", form);
+    expect(forged.status).toBe(403);
+  });
+});
+
 describe("unknown paths", () => {
   it("answer the app's own 404: a page for browsers, the envelope for API paths, one log line and no stack", async () => {
     const page = await fetch(`${app.url}/no/such/page`, { headers: { accept: "text/html" } });

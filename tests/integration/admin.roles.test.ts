@@ -103,6 +103,7 @@ const PAGES: { path: string; route: string; needs: StaffAction }[] = [
   { path: "/app/returns/ret_matrix", route: "routes/app.returns.$id", needs: "returns.view" },
   { path: "/app/rollout", route: "routes/app.rollout", needs: "rollout.view" },
   { path: "/app/settings", route: "routes/app.settings", needs: "settings.view" },
+  { path: "/app/data-requests", route: "routes/app.data-requests._index", needs: "privacy.export" },
 ];
 
 const INTENTS: { path: string; intent: string; needs: StaffAction; index?: boolean }[] = [
@@ -124,6 +125,8 @@ const INTENTS: { path: string; intent: string; needs: StaffAction; index?: boole
   { path: "/app/settings", intent: "faq_save", needs: "settings.support" },
   { path: "/app/settings", intent: "faq_remove", needs: "settings.support" },
   { path: "/app/settings", intent: "staff", needs: "staff.manage" },
+  { path: "/app/settings", intent: "catalog_sync", needs: "catalog.manage" },
+  { path: "/app/settings", intent: "catalog_import", needs: "catalog.manage" },
 ];
 
 describe("role × page loader", () => {

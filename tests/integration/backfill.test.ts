@@ -8,6 +8,7 @@ import { backfillProgress, startBackfill } from "~/services/sync/backfill.server
 import { onInstalled } from "~/services/install.server";
 import { startFakeAdminApi, gqlCustomer, gqlOrder, gqlProduct } from "../support/fakeAdminApi";
 import { testRuntime } from "../support/runtime";
+import { eventually } from "../support/storefront";
 
 const SHOP = "aurora-sync.myshopify.com";
 const TOKEN = "shpat_test_token_0123456789";
@@ -40,14 +41,6 @@ async function setup(worker: { leaseMs?: number } = {}) {
   return { ...t, fake };
 }
 
-const until = async (check: () => Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
-
 describe("backfill", () => {
   it("after install, syncs the catalog, customers and recent orders with progress for the admin", async () => {
     const { runtime, store, fake } = await setup();
@@ -56,7 +49,7 @@ describe("backfill", () => {
     expect(await store.shops.get(SHOP)).toMatchObject({ uninstalledAt: null, rollout: { enabled: false } });
     expect(await backfillProgress(runtime, SHOP)).toMatchObject({ status: "running", phase: "products" });
     runtime.worker.start();
-    await until(async () => (await backfillProgress(runtime, SHOP)).status === "done");
+    await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
 
     expect(await backfillProgress(runtime, SHOP)).toMatchObject({
       status: "done",
@@ -102,7 +95,7 @@ describe("backfill", () => {
     fake.failOnce("products", fake.cursorAt(100), { status: 503 });
     await startBackfill(store, SHOP);
     runtime.worker.start();
-    await until(async () => (await backfillProgress(runtime, SHOP)).status === "done");
+    await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
     const products = fake.requests.filter((r) => r.resource === "products").map((r) => r.cursor);
     expect(products).toEqual([null, fake.cursorAt(50), fake.cursorAt(100), fake.cursorAt(100)]);
     expect(await store.products.count(SHOP)).toBe(120);
@@ -116,13 +109,13 @@ describe("backfill", () => {
     await startBackfill(store, SHOP);
     const first = runtime.worker;
     first.start();
-    await until(async () => fake.requests.some((r) => r.resource === "customers"));
+    await eventually(async () => fake.requests.some((r) => r.resource === "customers"), 15_000, 25);
     expect((await backfillProgress(runtime, SHOP)).counts.products).toBe(120);
 
     const second = makeWorker();
     cleanups.push(() => second.stop());
     second.start();
-    await until(async () => (await backfillProgress(runtime, SHOP)).status === "done");
+    await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
     // The frozen worker wakes up later: it no longer holds the job and writes nothing.
     await new Promise((r) => setTimeout(r, 2_600));
     const progress = await backfillProgress(runtime, SHOP);
@@ -137,7 +130,7 @@ describe("backfill", () => {
     await store.sessions.delete(`offline_${SHOP}`);
     await startBackfill(store, SHOP);
     runtime.worker.start();
-    await until(async () => (await backfillProgress(runtime, SHOP)).status === "failed");
+    await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "failed", 15_000, 25);
     expect((await backfillProgress(runtime, SHOP)).lastError).toMatch(/no offline session/);
   });
 });

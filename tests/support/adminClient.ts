@@ -54,8 +54,21 @@ export interface AdminClient {
   document(path: string): Promise<Response>;
   /** One route's loader data, e.g. `load("/app/tickets", "routes/app.tickets._index")`. */
   load(path: string, routeId: string): Promise<AdminAnswer<Json>>;
-  /** Posts a form to a page's action; `index` for index routes (`/app/tickets`). */
-  act(path: string, fields: Record<string, string>, opts?: { index?: boolean }): Promise<AdminAnswer<Json>>;
+  /** Posts a form to a page's action (FormData: multipart, for uploads); `index` for index routes (`/app/tickets`). */
+  act(path: string, fields: Record<string, string> | FormData, opts?: { index?: boolean }): Promise<AdminAnswer<Json>>;
+}
+
+/** A form as the page posts it: url-encoded fields, or multipart (fetch sets the boundary) for an upload. */
+function formBody(fields: Record<string, string> | FormData): {
+  body: string | FormData;
+  type: Record<string, string>;
+} {
+  return fields instanceof FormData
+    ? { body: fields, type: {} }
+    : {
+        body: new URLSearchParams(fields).toString(),
+        type: { "content-type": "application/x-www-form-urlencoded" },
+      };
 }
 
 export function shopifyAdmin(app: RunningApp, userId: string): AdminClient {
@@ -72,10 +85,11 @@ export function shopifyAdmin(app: RunningApp, userId: string): AdminClient {
       return { status: res.status, body: routeValue(value, routeId) };
     },
     async act(path, fields, opts = {}) {
+      const { body, type } = formBody(fields);
       const res = await fetch(dataUrl(app.url, path, opts.index ? { index: "" } : {}), {
         method: "POST",
-        headers: { ...headers(), "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(fields).toString(),
+        headers: { ...headers(), ...type },
+        body,
       });
       const value = await decodeData(res);
       return { status: res.status, body: value?.data ?? value };
@@ -93,10 +107,11 @@ export function localAdmin(app: RunningApp, opts: { origin?: string | null } = {
       return { status: res.status, body: routeValue(value, routeId) };
     },
     async act(path, fields, o = {}) {
+      const { body, type } = formBody(fields);
       const res = await fetch(dataUrl(app.url, path, o.index ? { index: "" } : {}), {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", ...(origin ? { origin } : {}) },
-        body: new URLSearchParams(fields).toString(),
+        headers: { ...type, ...(origin ? { origin } : {}) },
+        body,
       });
       const value = await decodeData(res);
       return { status: res.status, body: value?.data ?? value };

@@ -81,3 +81,45 @@ export function proxyClient(base: string, defaults: SignOptions): ProxyClient {
     del: (path, query = {}, opts = {}) => fetch(sign(path, query, opts), { method: "DELETE", headers: opts.headers }),
   };
 }
+
+/** A shopper who chats, then asks for a stylist: their conversation, and the ticket's id and number. */
+export async function escalatedShopper(
+  shopper: ProxyClient,
+  visitorId: string,
+  opts: { contact?: { name: string; email: string }; locale?: string } = {},
+) {
+  const contact = opts.contact ?? { name: "Grace Hopper", email: "grace@example.com" };
+  const turn = (await (
+    await shopper.post("messages", { visitorId, text: "do you have platinum engagement rings?" })
+  ).json()) as { conversationId: string };
+  const escalation = (await (
+    await shopper.post("escalations", {
+      conversationId: turn.conversationId,
+      visitorId,
+      contact,
+      topic: "custom_ring",
+      notes: "Vintage halo, size 6",
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    })
+  ).json()) as { ticket: { id: string; number: number } };
+  return { conversationId: turn.conversationId, ticketId: escalation.ticket.id, number: escalation.ticket.number };
+}
+
+/** A shopper who asks in the chat to return the ring of the demo order #1012: the conversation and the request. */
+export async function returnRequested(shopper: ProxyClient, visitorId: string) {
+  const turn = (await (await shopper.post("messages", { visitorId, text: "I want to return my ring" })).json()) as {
+    conversationId: string;
+  };
+  const created = (await (
+    await shopper.post("returns", {
+      orderNumber: "#1012",
+      email: "emma.thompson@example.com",
+      lineItemId: "li_1012_1",
+      option: "return",
+      reason: "Too big",
+      conversationId: turn.conversationId,
+      visitorId,
+    })
+  ).json()) as { returnRequest: { id: string; rma: string } };
+  return { conversationId: turn.conversationId, ...created.returnRequest };
+}

@@ -119,7 +119,11 @@ export async function metric(baseUrl: string, name: string, labels: Record<strin
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every `everyMs` until it returns true; returns the elapsed milliseconds (throws after `withinMs`). */
-export async function eventually(check: () => Promise<boolean>, withinMs = 30_000, everyMs = 500): Promise<number> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  withinMs = 30_000,
+  everyMs = 500,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check()) return Date.now() - started;

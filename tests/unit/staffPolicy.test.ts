@@ -22,6 +22,7 @@ const EXPECTED: Record<StaffAction, string> = {
   "settings.store": "oa   ",
   "staff.manage": "oa   ",
   "privacy.export": "oa   ",
+  "catalog.manage": "oa   ",
 };
 const LETTER: Record<StaffRole, string> = { owner: "o", admin: "a", support_lead: "l", agent: "g", viewer: "v" };
 

@@ -3,10 +3,10 @@
 
 import { mailLocale, renderMail, type MailKind } from "~/concierge/mail/catalog";
 import type { Runtime } from "~/platform/runtime.server";
-import type { ReturnRequest, Shop, StaffRole, Ticket } from "~/store/port";
+import type { ReturnRequest, Shop, StaffMember, StaffRole, Ticket } from "~/store/port";
 import { queueMail } from "./outbox.server";
 
-const ALERTED_ROLES: StaffRole[] = ["owner", "admin", "support_lead"];
+export const ALERTED_ROLES: readonly StaffRole[] = ["owner", "admin", "support_lead"];
 const BY: Record<string, string> = { en: "by", fr: "avant le", es: "antes del", de: "bis" };
 
 function when(iso: string, shop: Shop, locale: string): string {
@@ -22,13 +22,30 @@ function localeFor(shop: Shop, locale?: string | null): string {
   return mailLocale(locale ?? shop.settings.locale);
 }
 
-function ticketUrl(runtime: Runtime, ticket: Ticket): string {
-  return `${runtime.env.appUrl}/app/tickets/${encodeURIComponent(ticket.id)}`;
+/**
+ * The ticket in the admin. Embedded, the app opens inside Shopify's admin (where the staff member is signed in and
+ * App Bridge hands out session tokens), which passes the path on to the app; locally, the app's own URL.
+ */
+function ticketUrl(runtime: Runtime, shop: Shop, ticket: Ticket): string {
+  const path = `/app/tickets/${encodeURIComponent(ticket.id)}`;
+  if (runtime.env.mode === "shopify" && runtime.env.shopifyApiKey) {
+    const store = shop.shop.replace(/\.myshopify\.com$/, "");
+    return `https://admin.shopify.com/store/${encodeURIComponent(store)}/apps/${runtime.env.shopifyApiKey}${path}`;
+  }
+  return `${runtime.env.appUrl}${path}`;
+}
+
+/**
+ * Who gets staff alerts (new escalations, SLA breaches): the shop's staff in the store with the role owner, admin or
+ * support lead and an email address (Shopify's session tokens carry none: it is set in Settings → Staff and roles).
+ */
+export async function staffAlertRecipients(runtime: Runtime, shop: string): Promise<StaffMember[]> {
+  const staff = await runtime.store.staff.list(shop);
+  return staff.filter((s) => ALERTED_ROLES.includes(s.role) && s.email.includes("@"));
 }
 
 async function staffEmails(runtime: Runtime, shop: string): Promise<string[]> {
-  const staff = await runtime.store.staff.list(shop);
-  return staff.filter((s) => ALERTED_ROLES.includes(s.role) && s.email.includes("@")).map((s) => s.email);
+  return (await staffAlertRecipients(runtime, shop)).map((s) => s.email);
 }
 
 async function toStaff(runtime: Runtime, shop: Shop, kind: MailKind, ticket: Ticket, ref: string): Promise<boolean> {
@@ -38,9 +55,23 @@ async function toStaff(runtime: Runtime, shop: Shop, kind: MailKind, ticket: Tic
     ticketNumber: ticket.number,
     topic: ticket.topic,
     dueAt: when(ticket.slaDueAt, shop, locale),
-    adminUrl: ticketUrl(runtime, ticket),
+    adminUrl: ticketUrl(runtime, shop, ticket),
   });
   return queueMail(runtime, shop.shop, kind, await staffEmails(runtime, shop.shop), mail, ref);
+}
+
+/**
+ * Mail follows a change that is already saved: failing to queue it is logged (no address, no text) and answered
+ * false, never turned into the request's failure. Without SMTP_URL the notifiers queue nothing and answer false.
+ */
+export async function notifyQuietly(runtime: Runtime, kind: MailKind, queue: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await queue();
+  } catch (error) {
+    runtime.metrics.emails.inc({ kind, outcome: "failed" });
+    runtime.logger.warn({ mail: kind, error: error instanceof Error ? error.name : "error" }, "email not queued");
+    return false;
+  }
 }
 
 /** To the shopper: we have your request, and when to expect a reply. */

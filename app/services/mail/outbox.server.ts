@@ -3,9 +3,8 @@
 
 import { randomBytes } from "node:crypto";
 import type { MailKind, RenderedMail } from "~/concierge/mail/catalog";
-import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import { PermanentJobError } from "~/platform/worker.server";
+import { enqueueJob, PermanentJobError } from "~/platform/worker.server";
 import type { Job } from "~/store/port";
 
 export const MAIL_JOB = "mail";
@@ -42,15 +41,11 @@ export async function queueMail(
     runtime.metrics.emails.inc({ kind, outcome: "not_configured" });
     return false;
   }
-  const now = new Date().toISOString();
   const payload: MailJobPayload = { kind, to: recipients, ...mail, messageId: messageIdFor(runtime) };
-  const queued = await runtime.store.jobs.enqueue(shop, {
-    id: newId("mail"),
+  const queued = await enqueueJob(runtime.store, shop, {
     kind: MAIL_JOB,
     key: `mail:${kind}:${ref}`,
     payload: payload as unknown as Record<string, unknown>,
-    runAt: now,
-    createdAt: now,
   });
   if (queued) {
     runtime.metrics.emails.inc({ kind, outcome: "queued" });
@@ -92,7 +87,7 @@ export async function mailStatus(runtime: Runtime, shop: string): Promise<MailSt
     from: runtime.mailer?.from ?? null,
     message: configured
       ? `Emails are sent from ${runtime.mailer!.from}.`
-      : "Email is not configured: set SMTP_URL and MAIL_FROM to send ticket, reply and return emails. Nothing is sent meanwhile.",
+      : "Emails are not sent: SMTP_URL is not set. Shoppers read replies and decisions in their chat only; set SMTP_URL and MAIL_FROM to email them too.",
     queue: { pending: counts.pending, sending: counts.running, sent: counts.done, failed: counts.dead },
   };
 }

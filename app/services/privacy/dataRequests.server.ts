@@ -8,8 +8,21 @@ export async function recordDataRequest(store: Store, shop: string, request: Dat
   await store.dataRequests.put(shop, request);
 }
 
-export async function listDataRequests(store: Store, shop: string, cursor?: string | null) {
-  return store.dataRequests.list(shop, { cursor, limit: 50 });
+/** A request as the admin lists it, with the link its report downloads from (behind the role policy). */
+export function dataRequestRow(request: DataRequest) {
+  return {
+    id: request.id,
+    requestedAt: request.requestedAt,
+    customerId: request.customerId,
+    email: request.email,
+    ordersRequested: request.ordersRequested.length,
+    downloadUrl: `/app/data-requests/${encodeURIComponent(request.id)}`,
+  };
+}
+
+export async function listDataRequests(store: Store, shop: string, page: { cursor?: string | null; limit?: number }) {
+  const found = await store.dataRequests.list(shop, { cursor: page.cursor, limit: page.limit ?? 50 });
+  return { items: found.items.map(dataRequestRow), nextCursor: found.nextCursor };
 }
 
 /** Everything the app holds about the customer of a data request, as one JSON document. */

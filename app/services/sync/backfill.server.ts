@@ -3,10 +3,11 @@
 // backfill — a crash, a deploy, an API outage — resumes from the last saved page. Each job run works for a few
 // seconds and then queues its own continuation, so no lease is ever held for long.
 
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { AdminApiAuthError } from "~/platform/adminApi.server";
 import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
-import { PermanentJobError, type Continue } from "~/platform/worker.server";
+import { enqueueJob, PermanentJobError, type Continue } from "~/platform/worker.server";
 import type { Job, Store, SyncProgress } from "~/store/port";
 import { catalogMappingOf, upsertCustomer, upsertOrder, upsertProduct } from "./mirror.server";
 import { customerFromGraphql, orderFromGraphql, productFromGraphql } from "./shopifyPayloads";
@@ -172,44 +173,55 @@ interface Connection {
 const PHASES = ["products", "customers", "orders"] as const;
 type Phase = (typeof PHASES)[number];
 
-/** Starts a backfill unless one is running; returns the progress. The worker picks the job up (nudge it to start now). */
+/** Is a job queued or running to carry this shop's backfill on? (A run whose job gave up after its retries is not.) */
+async function backfillJobAlive(store: Store, shop: string): Promise<boolean> {
+  const jobs = await store.jobs.counts(shop, BACKFILL_JOB);
+  return jobs.pending + jobs.running > 0;
+}
+
+/**
+ * Starts the backfill, or resumes it: a failed run, or one whose job gave up, goes on from its saved phase and cursor
+ * (counts kept); a finished run (or none) starts afresh; a run that is going is left alone. The worker picks the job
+ * up (nudge it to start now). Two callers resuming the same run queue one job: the key names the state they saw.
+ */
 export async function startBackfill(store: Store, shop: string, now = new Date()): Promise<SyncProgress> {
   const current = await store.syncProgress.get(shop);
-  if (current?.status === "running") return current;
-  const progress: SyncProgress = {
-    runId: newId("sync"),
-    status: "running",
-    phase: "products",
-    cursor: null,
-    counts: { products: 0, customers: 0, orders: 0 },
-    ordersSince: new Date(now.getTime() - BACKFILL_ORDER_DAYS * 86_400_000).toISOString(),
-    startedAt: now.toISOString(),
-    finishedAt: null,
-    updatedAt: now.toISOString(),
-    lastError: null,
-  };
+  const alive = current?.status === "running" && (await backfillJobAlive(store, shop));
+  if (current && alive) return current;
+  const resume = current !== null && current.status !== "done";
+  const progress: SyncProgress = resume
+    ? { ...current, status: "running", finishedAt: null, lastError: null, updatedAt: now.toISOString() }
+    : {
+        runId: newId("sync"),
+        status: "running",
+        phase: "products",
+        cursor: null,
+        counts: { products: 0, customers: 0, orders: 0 },
+        ordersSince: new Date(now.getTime() - BACKFILL_ORDER_DAYS * 86_400_000).toISOString(),
+        startedAt: now.toISOString(),
+        finishedAt: null,
+        updatedAt: now.toISOString(),
+        lastError: null,
+      };
+  const key = resume ? `backfill:${progress.runId}:${current.updatedAt}` : `backfill:${progress.runId}`;
   await store.syncProgress.put(shop, progress);
-  await store.jobs.enqueue(shop, {
-    id: newId("job"),
-    kind: BACKFILL_JOB,
-    key: `backfill:${progress.runId}`,
-    payload: { runId: progress.runId },
-    runAt: now.toISOString(),
-    createdAt: now.toISOString(),
-  });
+  await enqueueJob(store, shop, { kind: BACKFILL_JOB, key, payload: { runId: progress.runId } }, now);
   return progress;
 }
 
 export interface BackfillView {
+  /** `failed` also for a run whose job gave up after its retries: either way it waits for someone to resume it. */
   status: "never" | SyncProgress["status"];
   phase: SyncProgress["phase"] | null;
   counts: SyncProgress["counts"];
   startedAt: string | null;
   finishedAt: string | null;
   lastError: string | null;
+  /** The run's id, so an admin page can say which run it saw. */
+  runId: string | null;
 }
 
-/** For the admin (onboarding checklist: "catalog synced"). */
+/** For the admin (Settings → Catalog, and the onboarding checklist's "catalog synced"). */
 export async function backfillProgress(runtime: Runtime, shop: string): Promise<BackfillView> {
   const p = await runtime.store.syncProgress.get(shop);
   if (!p)
@@ -220,14 +232,17 @@ export async function backfillProgress(runtime: Runtime, shop: string): Promise<
       startedAt: null,
       finishedAt: null,
       lastError: null,
+      runId: null,
     };
+  const stalled = p.status === "running" && !(await backfillJobAlive(runtime.store, shop));
   return {
-    status: p.status,
+    status: stalled ? "failed" : p.status,
     phase: p.phase,
     counts: p.counts,
     startedAt: p.startedAt,
     finishedAt: p.finishedAt,
-    lastError: p.lastError,
+    lastError: p.lastError ?? (stalled ? "the sync stopped" : null),
+    runId: p.runId,
   };
 }
 
@@ -243,20 +258,20 @@ async function fetchPage(runtime: Runtime, shop: string, phase: Phase, progress:
 
 async function applyPage(runtime: Runtime, shop: string, phase: Phase, nodes: unknown[]): Promise<number> {
   const { store } = runtime;
+  const mapping = phase === "products" ? await catalogMappingOf(store, shop) : undefined;
   let applied = 0;
-  if (phase === "products") {
-    const mapping = await catalogMappingOf(store, shop);
-    for (const node of nodes) if (await upsertProduct(store, shop, productFromGraphql(node), mapping)) applied += 1;
-  } else if (phase === "customers") {
-    for (const node of nodes) {
+  for (const node of nodes) {
+    if (phase === "products") {
+      if (await upsertProduct(store, shop, productFromGraphql(node), mapping)) applied += 1;
+    } else if (phase === "customers") {
       await upsertCustomer(store, shop, customerFromGraphql(node));
       applied += 1;
-    }
-  } else {
-    for (const node of nodes) {
+    } else {
       await upsertOrder(store, shop, orderFromGraphql(node));
       applied += 1;
     }
+    // A store call resolves without letting timers or sockets in: the storefront gets a turn between writes.
+    await nextTurn();
   }
   return applied;
 }

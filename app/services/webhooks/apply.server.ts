@@ -5,6 +5,7 @@ import type { Runtime } from "~/platform/runtime.server";
 import { forgetShop } from "~/services/shops.server";
 import type { Job } from "~/store/port";
 import { ZodError } from "zod";
+import { recordAudit } from "../audit.server";
 import { recordDataRequest } from "../privacy/dataRequests.server";
 import { erasureContext, redactCustomer, redactShop } from "../privacy/erasure.server";
 import { applyInventory, deleteProduct, upsertCustomer, upsertOrder, upsertProduct } from "../sync/mirror.server";
@@ -51,13 +52,13 @@ export async function applyWebhook(runtime: Runtime, job: Job): Promise<void> {
           orderIds: p.orders_to_redact ?? [],
         });
         // The record that it happened: ids only.
-        await store.audit.record(shop, {
+        await recordAudit(store, shop, {
           id: `audit_redact_${job.id}`,
           actor: "shopify",
           action: "customer.redacted",
           before: null,
           after: { webhookId, customerId: p.customer.id ?? null, conversations: result.conversations },
-          at: new Date().toISOString(),
+          at: new Date(),
         });
         return;
       }

@@ -3,8 +3,8 @@
 // id, and queue the work — so Shopify gets its answer in milliseconds, well inside its 5 s budget.
 
 import { AppError } from "~/platform/errors.server";
-import { newId } from "~/platform/ids.server";
 import type { Runtime } from "~/platform/runtime.server";
+import { enqueueJob } from "~/platform/worker.server";
 import { COMPLIANCE_TOPICS, isWebhookTopic, topicKey, type WebhookTopic } from "./topics";
 
 /** Shopify's largest payloads (orders with many lines) stay well under this. */
@@ -65,16 +65,12 @@ export async function receiveWebhook(
     const named = body.shop_domain;
     if (typeof named === "string" && named !== context.shop) throw malformed("The payload names another shop.");
   }
-  const now = new Date().toISOString();
   const payload: WebhookJobPayload = { topic: path, webhookId: context.webhookId, body };
-  const queued = await runtime.store.jobs.enqueue(context.shop, {
-    id: newId("job"),
+  const queued = await enqueueJob(runtime.store, context.shop, {
     kind: WEBHOOK_JOB,
     // Shopify has no replay protection of its own: its webhook id makes a redelivery a no-op.
     key: `webhook:${context.webhookId}`,
     payload: payload as unknown as Record<string, unknown>,
-    runAt: now,
-    createdAt: now,
   });
   runtime.metrics.webhooks.inc({ topic: path, outcome: queued ? "queued" : "duplicate" });
   if (queued) runtime.worker.nudge();

@@ -6,6 +6,7 @@
 // promises to anyone (rate-limit counters, idempotency claims) are acknowledged at commit.
 
 import type Database from "better-sqlite3";
+import { StoreBusyError } from "../port";
 
 type Db = Database.Database;
 
@@ -20,13 +21,8 @@ export function isBusy(error: unknown): boolean {
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code === "SQLITE_LOCKED");
 }
 
-/** The lock was not released within the budget; carries the last SQLite error as its cause. */
-export class StoreBusyError extends Error {
-  constructor(budgetMs: number, cause: unknown) {
-    super(`the database stayed locked for ${budgetMs} ms`, { cause });
-    this.name = "StoreBusyError";
-  }
-}
+// The lock not released within the budget is the port's StoreBusyError, with the last SQLite error as its cause.
+export { StoreBusyError };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** 1, 2, 4, 8, 16, 20, 20 ... ms between attempts, with jitter so two waiting processes do not stay in step. */

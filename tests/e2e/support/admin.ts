@@ -28,6 +28,18 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(summary, label).toEqual([]);
 }
 
+/**
+ * Waits until React has hydrated the page (its fiber is on the page's heading) and run its effects: a key pressed
+ * before that would follow a link as a full page load, which a busy machine makes likely.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const heading = document.querySelector("main h1");
+    return heading !== null && Object.keys(heading).some((key) => key.startsWith("__reactFiber$"));
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
 /** Collects uncaught page errors and console errors; `allow` filters expected ones (a 404 page's own status). */
 export function watchPageErrors(page: Page, allow: RegExp[] = []): () => string[] {
   const errors: string[] = [];
