@@ -17,7 +17,10 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 export function latencyChart(curve: Curve, subtitle: string): string {
   const all = [...curve.messages, ...curve.bare];
   const maxRate = Math.max(...all.map((p) => p.rate), ...GOALS.map((g) => g.rate));
-  const values = all.flatMap((p) => [p.p50, p.p95, p.p99]).filter((v) => Number.isFinite(v) && v > 0);
+  // The axis spans what is drawn: the message percentiles and the bare handler's p99.
+  const values = [...curve.messages.flatMap((p) => [p.p50, p.p95, p.p99]), ...curve.bare.map((p) => p.p99)].filter(
+    (v) => Number.isFinite(v) && v > 0,
+  );
   const lo = 10 ** Math.floor(Math.log10(Math.max(0.01, Math.min(...values, 1))));
   const hi = 10 ** Math.ceil(Math.log10(Math.max(...values, 100)));
   const plotW = W - M.left - M.right;

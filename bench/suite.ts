@@ -62,6 +62,7 @@ async function sustainedLoad(minutes: number): Promise<void> {
   // Into the report: the soak's table and its verdict (its live lines and text chart stay on the terminal).
   const table = /## Soak[\s\S]*?\n\n(?=\s*\d+ MB \|)/.exec(out)?.[0] ?? "";
   report.push(
+    "",
     table.trim().replace(/^## /, "### "),
     "",
     ...out.split("\n").filter((l) => /^\d+ requests|^SOAK (PASSED|FAILED)|problem:/.test(l.trim())),
