@@ -4,10 +4,10 @@
 
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedErrorRateBreach } from "../support/guardedRollout";
 import { startApp, type RunningApp } from "../support/app";
 import { localAdmin, type AdminClient } from "../support/adminClient";
 import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
+import { seedStageTraffic } from "../support/rolloutBreach";
 import { count, DEMO_SHOP, eventually, query } from "../support/storefront";
 
 let app: RunningApp;
@@ -144,7 +144,7 @@ describe("local mode: the guarded rollout judges itself", () => {
     const started = await admin.act("/app/rollout", { intent: "guarded", seen: await rolloutSeen(), step: "start" });
     expect(started.status).toBe(200);
     // The stage's traffic: 120 conversations and 1,000 storefront requests, 30 of them 5xx (3% > the 2% gate).
-    seedErrorRateBreach(app.databasePath, DEMO_SHOP, "breach");
+    seedStageTraffic(app.databasePath, DEMO_SHOP, { conversations: 120, requests: 1000, errors: 30, prefix: "breach" });
 
     await eventually(
       async () =>

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localAdmin } from "../support/adminClient";
 import type { RunningApp } from "../support/app";
-import { seedErrorRateBreach } from "../support/guardedRollout";
+import { seedStageTraffic } from "../support/rolloutBreach";
 import {
   conciergeCli,
   count,
@@ -146,7 +146,7 @@ describe("two processes on one store", () => {
       200,
     );
     // The stage's traffic: 120 conversations and 1,000 storefront requests, 30 of them 5xx (3% > the 2% gate).
-    seedErrorRateBreach(one.databasePath, DEMO_SHOP, "two");
+    seedStageTraffic(one.databasePath, DEMO_SHOP, { conversations: 120, requests: 1000, errors: 30, prefix: "two" });
     try {
       // Three rounds of both processes: neither judges the shop while the lease is someone else's.
       await sleep(3_000);
