@@ -18,9 +18,14 @@ export const BACKFILL_JOB = "backfill";
 export const BACKFILL_ORDER_DAYS = 60;
 const STEP_BUDGET_MS = 5_000;
 
+// Page sizes keep each query's requested cost under Shopify's single-query limit of 1,000 points (a connection costs
+// 2 plus `first` times its selection): 3 products with up to 100 variants each cost about 970, 3 orders with up to
+// 50 lines about 1,000. Small pages cost latency only; a query over the limit is refused outright (MAX_COST_EXCEEDED).
+export const PAGE_SIZE = { products: 3, customers: 100, orders: 3 } as const;
+
 const PRODUCTS_QUERY = /* GraphQL */ `
   query ConciergeProducts($cursor: String) {
-    products(first: 50, after: $cursor, sortKey: ID) {
+    products(first: ${PAGE_SIZE.products}, after: $cursor, sortKey: ID) {
       pageInfo {
         hasNextPage
         endCursor
@@ -77,7 +82,7 @@ const PRODUCTS_QUERY = /* GraphQL */ `
 
 const CUSTOMERS_QUERY = /* GraphQL */ `
   query ConciergeCustomers($cursor: String) {
-    customers(first: 100, after: $cursor, sortKey: ID) {
+    customers(first: ${PAGE_SIZE.customers}, after: $cursor, sortKey: ID) {
       pageInfo {
         hasNextPage
         endCursor
@@ -97,7 +102,7 @@ const CUSTOMERS_QUERY = /* GraphQL */ `
 
 const ORDERS_QUERY = /* GraphQL */ `
   query ConciergeOrders($cursor: String, $query: String) {
-    orders(first: 50, after: $cursor, sortKey: CREATED_AT, query: $query) {
+    orders(first: ${PAGE_SIZE.orders}, after: $cursor, sortKey: CREATED_AT, query: $query) {
       pageInfo {
         hasNextPage
         endCursor
