@@ -1,6 +1,6 @@
 // Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`,
 // `... import-products FILE --shop X` (a Shopify product CSV export), `... backfill --shop X` (queue a sync),
-// `... backup --to DIR`, `... restore --from DIR`.
+// `... backup --to DIR`, `... restore --from DIR`, `... queue` (the job queue's backlog, all shops).
 // Writes go through the same services as the admin, so every change is in the audit log.
 
 import { randomBytes } from "node:crypto";
@@ -25,6 +25,7 @@ const USAGE = `Usage:
                                (queues a catalog/customer/order sync from the Admin API; the running app does it)
   npm run concierge -- backup  --to <empty folder>      online snapshot of the SQLite store (+ its secrets)
   npm run concierge -- restore --from <backup folder>   checks the backup, then replaces DATABASE_URL's data
+  npm run concierge -- queue                             unfinished jobs per kind (all shops), oldest waiting
 
 The storefront sees a change within 30 seconds, with no restart.`;
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
     .parse(process.env);
   if (command === "backup" || command === "restore") return backupOrRestore(command, values, env);
+  if (command === "queue") return showQueue(env);
   if (!["status", "rollout", "import-products", "backfill"].includes(command)) fail(`Unknown command: ${command}`);
   const shop = shopDomain.safeParse(values.shop);
   if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
@@ -160,6 +162,24 @@ async function importProducts(
     `Imported ${result.imported} products from ${result.rows} rows${result.errors.length ? `; ${result.errors.length} row error(s) above` : ""}.`,
   );
   return result.errors.length > 0 ? 1 : 0;
+}
+
+/** The queue as on-call reads it: what waits per kind, and for how long the oldest due job has waited. */
+async function showQueue(env: { DATABASE_URL: string; MONGODB_URI?: string }): Promise<void> {
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, mongodbUri: env.MONGODB_URI || undefined });
+  try {
+    const now = new Date();
+    const backlog = await store.jobs.backlog(now);
+    const rows = backlog.map((b) => ({
+      kind: b.kind,
+      queued: b.queued,
+      oldestDueSeconds: b.oldestDueAt ? Math.round((now.getTime() - Date.parse(b.oldestDueAt)) / 1000) : 0,
+    }));
+    console.log(JSON.stringify({ at: now.toISOString(), queue: rows }, null, 2));
+    console.log(rows.length ? "kind=mail is the outbox." : "Nothing queued: every job is done.");
+  } finally {
+    await store.close();
+  }
 }
 
 async function backupOrRestore(

@@ -45,6 +45,7 @@ export async function widgetConfig(
 ) {
   if (!shop || shop.uninstalledAt) return { enabled: false, reason: "killed" as const, appearance: {} };
   const decision = await decideForVisitor(runtime, shop, input);
+  runtime.metrics.countConfig(decision.reason);
   const { appearance } = shop.settings;
   return {
     enabled: decision.enabled,

@@ -535,6 +535,15 @@ export interface Job {
 
 export type NewJob = Pick<Job, "id" | "kind" | "key" | "payload" | "runAt" | "createdAt">;
 
+/** The queue's backlog of one job kind, across shops (for the ops metrics). */
+export interface JobBacklog {
+  kind: string;
+  /** Jobs still to finish: pending (due or waiting to retry) and running. */
+  queued: number;
+  /** runAt of the oldest pending job already due (waiting for a worker), or null. */
+  oldestDueAt: Iso | null;
+}
+
 export interface SyncProgress {
   runId: string;
   status: "running" | "done" | "failed";
@@ -869,6 +878,8 @@ export interface Store {
     scrub(shop: string, needles: string[]): Promise<number>;
     /** Deletes done and dead jobs last updated before `before` (any shop). */
     purgeFinished(before: Date): Promise<number>;
+    /** Per kind with unfinished jobs, across shops (operations' view, nothing shop-specific leaves it). */
+    backlog(now: Date): Promise<JobBacklog[]>;
   };
 
   /** Short exclusive leases, so that with several app processes one run of a periodic task owns it at a time. */
