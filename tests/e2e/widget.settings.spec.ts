@@ -5,30 +5,10 @@
 
 import { expect, test, type Page } from "@playwright/test";
 import { defaultShopSettings } from "../../app/concierge/shopDefaults";
-import { createLiquid } from "../../app/devStorefront/liquid.server";
 import { toasts, waitForHydration } from "./support/admin";
-import { openConcierge, widget } from "./widget";
+import { gotoWithBlockSettings, openConcierge, widget } from "./widget";
 
 const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3917}`;
-
-/** Serves the storefront's home with the real block rendered with these theme-editor settings, as Shopify would. */
-async function withBlockSettings(page: Page, settings: Record<string, unknown>): Promise<void> {
-  const block = createLiquid({}).renderBlock(
-    {
-      request: { locale: { iso_code: "en" } },
-      routes: { root_url: "/" },
-      template: { name: "index" },
-      shop: { email: null },
-      customer: null,
-    },
-    settings,
-  );
-  const home = await (await page.request.get("/?concierge=off")).text();
-  await page.route("**/themed-page", (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: home.replace("</body>", `${block}</body>`) }),
-  );
-  await page.goto("/themed-page");
-}
 
 async function saveAppearance(page: Page, look: { position: string; label: string; greeting: string }) {
   await page.goto("/app/settings");
@@ -82,7 +62,7 @@ test.describe("Settings → Widget appearance on the storefront", () => {
 
       // The theme editor's settings win over the admin's wherever the merchant set them there.
       await store.evaluate(() => sessionStorage.clear());
-      await withBlockSettings(store, { launcher_label: "Chat with Maison", greeting: "Bienvenue chez Maison." });
+      await gotoWithBlockSettings(store, { launcher_label: "Chat with Maison", greeting: "Bienvenue chez Maison." });
       await expect(w.launcher).toHaveAccessibleName("Chat with Maison");
       await expect(w.host).toHaveClass("left"); // the block left position at its default: the admin's applies
       await openConcierge(store);
@@ -94,7 +74,7 @@ test.describe("Settings → Widget appearance on the storefront", () => {
 });
 
 test("the block's left position and accent colour reach the launcher", async ({ page }) => {
-  await withBlockSettings(page, { position: "left", accent_color: "#7a1f3d" });
+  await gotoWithBlockSettings(page, { position: "left", accent_color: "#7a1f3d" });
   const w = widget(page);
   await expect(w.launcher).toBeVisible();
   await expect(w.host).toHaveClass("left");
@@ -104,38 +84,26 @@ test("the block's left position and accent colour reach the launcher", async ({ 
   expect(box.x).toBeLessThanOrEqual(16 + 1);
 });
 
-test("the panel bundle is not fetched at page load, and is fetched on hover or focus before any click", async ({
-  page,
-}) => {
-  const panelRequests: string[] = [];
-  page.on("request", (r) => r.url().includes("concierge-panel.js") && panelRequests.push(r.url()));
-  await page.goto("/");
-  const w = widget(page);
-  await expect(w.launcher).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  expect(panelRequests).toEqual([]);
+for (const intent of ["hover", "focus"] as const) {
+  test(`the panel bundle is not fetched at page load, and is fetched on ${intent} before any click`, async ({
+    page,
+  }) => {
+    const panelRequests: string[] = [];
+    page.on("request", (r) => r.url().includes("concierge-panel.js") && panelRequests.push(r.url()));
+    await page.goto("/");
+    const w = widget(page);
+    await expect(w.launcher).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(panelRequests).toEqual([]);
 
-  const hovered = page.waitForRequest(/concierge-panel\.js/);
-  await w.launcher.hover();
-  await hovered;
-  await expect(w.panel).toHaveCount(0); // fetched, not opened
-  await expect(w.launcher).toHaveAttribute("aria-expanded", "false");
-
-  // A keyboard shopper: focus alone prefetches it (a new tab, so nothing is loaded yet).
-  const keyboard = await page.context().newPage();
-  const fetched: string[] = [];
-  keyboard.on("request", (r) => r.url().includes("concierge-panel.js") && fetched.push(r.url()));
-  await keyboard.goto("/collections/rings");
-  const k = widget(keyboard);
-  await expect(k.launcher).toBeVisible();
-  await keyboard.waitForLoadState("networkidle");
-  expect(fetched).toEqual([]);
-  const focused = keyboard.waitForRequest(/concierge-panel\.js/);
-  await k.launcher.focus();
-  await focused;
-  await expect(k.launcher).toHaveAttribute("aria-expanded", "false");
-  await keyboard.close();
-});
+    const fetched = page.waitForRequest(/concierge-panel\.js/);
+    // A pointer resting on the launcher, or a keyboard shopper tabbing to it.
+    await (intent === "hover" ? w.launcher.hover() : w.launcher.focus());
+    await fetched;
+    await expect(w.panel).toHaveCount(0); // fetched, not opened
+    await expect(w.launcher).toHaveAttribute("aria-expanded", "false");
+  });
+}
 
 test("two page views within 20 s make one config request", async ({ page }) => {
   const configRequests: string[] = [];

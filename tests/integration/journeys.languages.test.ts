@@ -104,6 +104,17 @@ async function act(c: Chat, s: Script, action: Record<string, unknown>) {
   return turn;
 }
 
+/** The widget's rating buttons: POST /proxy/csat with the storefront's locale. */
+const rate = async (c: Chat, s: Script, rating: number) =>
+  answer(
+    await client.post("csat", {
+      conversationId: c.conversationId,
+      visitorId: c.visitorId,
+      rating,
+      locale: s.widgetLocale,
+    }),
+  );
+
 describe.each(SCRIPTS)("a $locale shopper", (s) => {
   it("is greeted, finds pieces, refines, excludes a metal, and is offered relaxations when nothing matches", async () => {
     const c = chat();
@@ -191,15 +202,7 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
   it("rates the help through POST /proxy/csat: a low rating's stylist offer and its form are in the same language", async () => {
     const c = chat();
     await say(c, s, s.sizing);
-    const rated = await answer(
-      await client.post("csat", {
-        conversationId: c.conversationId,
-        visitorId: c.visitorId,
-        rating: 1,
-        comment: "Pas clair",
-        locale: s.widgetLocale,
-      }),
-    );
+    const rated = await rate(c, s, 1);
     expect(rated.status, JSON.stringify(rated.body)).toBe(200);
     expectResponseMatchesSpec("POST", "/proxy/csat", 200, rated.body);
     expect(rated.body.followUp.type).toBe("quick_replies");
@@ -210,14 +213,7 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     // A good rating has no follow-up to translate.
     const happy = chat();
     await say(happy, s, s.hello);
-    const good = await answer(
-      await client.post("csat", {
-        conversationId: happy.conversationId,
-        visitorId: happy.visitorId,
-        rating: 5,
-        locale: s.widgetLocale,
-      }),
-    );
+    const good = await rate(happy, s, 5);
     expect(good.status, JSON.stringify(good.body)).toBe(200);
     expect(good.body.followUp).toBeUndefined();
   });
