@@ -1,5 +1,6 @@
-// Benchmarks (not tests): each prints a table with a baseline measured in the same run.
-//   npm run bench                 all
+// The per-area benchmarks (not tests): each prints a table with a baseline measured in the same run.
+// `npm run bench` runs them all through bench/suite.ts, which writes bench/results/latest.md; each runs alone:
+//   tsx bench/run.ts              all of this file's areas
 //   npm run bench -- understanding   rules per message (first release as same-run baseline), and the model path
 //   npm run bench -- heldout         accuracy on held-out phrasings
 //   npm run bench -- http
@@ -91,10 +92,11 @@ const row = (step: string, t: Timing) => ({
   "max µs": t.maxUs.toFixed(0),
 });
 
-async function benchUnderstanding(): Promise<void> {
+/** `scale` < 1 shortens the run (the suite's --quick). */
+export async function benchUnderstanding(scale = 1): Promise<void> {
   const context = { lastIntent: "find_product" as const, filters: { category: "ring" as const } };
   const baseline = await baselineUnderstand();
-  const rounds = 400;
+  const rounds = Math.max(50, Math.round(400 * scale));
   // Warm up the JIT on every path before measuring.
   for (const fn of [(t: string) => understand(t, context), baseline, (t: string) => normalise(t)]) {
     if (fn) timeEachMessage(fn, BENCH_MESSAGES, 50);
@@ -120,7 +122,7 @@ async function benchUnderstanding(): Promise<void> {
 }
 
 /** The model path against an OpenAI-compatible server on loopback: what a message the rules cannot read costs. */
-async function benchModelPath(): Promise<void> {
+export async function benchModelPath(): Promise<void> {
   const fake = await startFakeModel();
   fake.answer = { intent: "care_warranty", entities: {} };
   const service = createModelFallback({
@@ -174,7 +176,9 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
-async function benchHttp(): Promise<void> {
+/** `scale` < 1 shortens every phase (the suite's --quick). */
+export async function benchHttp(scale = 1): Promise<void> {
+  const seconds = (s: number) => Math.max(1, Math.round(s * scale));
   const app = await startAppServer();
   const bare = await startBareServer();
   const cannon = (opts: autocannon.Options) => runAutocannon(autocannon, opts);
@@ -183,8 +187,8 @@ async function benchHttp(): Promise<void> {
       `\nLoad average before the HTTP bench: ${loadAverage()} (2 cores; the numbers below are only comparable within this run)`,
     );
     // Warm-up: JIT, prepared statements, page cache, the catalog index.
-    await cannon({ url: app.url, duration: 3, connections: 10, requests: messageRequests(app.secret) });
-    await cannon({ url: app.url, duration: 2, connections: 10, requests: configRequests(app.secret) });
+    await cannon({ url: app.url, duration: seconds(3), connections: 10, requests: messageRequests(app.secret) });
+    await cannon({ url: app.url, duration: seconds(2), connections: 10, requests: configRequests(app.secret) });
 
     const steady: Record<string, string | number>[] = [];
     for (const [rate, seconds] of [
@@ -192,7 +196,7 @@ async function benchHttp(): Promise<void> {
       [1000, 20],
     ] as const) {
       const { result, peakMb } = await peakRss(app.pid, () =>
-        openLoop(app.url, rate, seconds, openLoopMessages(app.secret)),
+        openLoop(app.url, rate, Math.max(2, Math.round(seconds * scale)), openLoopMessages(app.secret)),
       );
       const ms = (p: number) => percentile(result.latenciesMs, p).toFixed(1);
       steady.push({
@@ -244,18 +248,23 @@ async function benchHttp(): Promise<void> {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ visitorId: "v", text: "rose gold rings under $800" }),
+        duration: seconds(10),
       },
       null,
     );
     const messages = await max(
       "POST /proxy/messages (goal ≥ 0.10)",
-      { url: app.url, requests: messageRequests(app.secret) },
+      { url: app.url, requests: messageRequests(app.secret), duration: seconds(10) },
       barePost.result,
     );
-    const bareGet = await max("bare node:http, GET (baseline)", { url: `${bare.url}/proxy/config?visitorId=v` }, null);
+    const bareGet = await max(
+      "bare node:http, GET (baseline)",
+      { url: `${bare.url}/proxy/config?visitorId=v`, duration: seconds(10) },
+      null,
+    );
     const config = await max(
       "GET /proxy/config (goal ≥ 0.25)",
-      { url: app.url, requests: configRequests(app.secret) },
+      { url: app.url, requests: configRequests(app.secret), duration: seconds(10) },
       bareGet.result,
     );
     table("Max throughput, 50 connections, 10 s each (same run; RSS goal ≤ 200 MB)", [
@@ -273,7 +282,7 @@ async function benchHttp(): Promise<void> {
 
 // ---------- held-out accuracy ----------
 
-function heldOutAccuracy(): void {
+export function heldOutAccuracy(): void {
   const misses: string[] = [];
   let right = 0;
   const same = (want: unknown, got: unknown) =>
@@ -315,12 +324,14 @@ function understandAll(c: HeldOutCase) {
   return u;
 }
 
-const which = process.argv[2] ?? "all";
-if (which === "all" || which === "understanding") {
-  await benchUnderstanding();
-  await benchModelPath();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const which = process.argv[2] ?? "all";
+  if (which === "all" || which === "understanding") {
+    await benchUnderstanding();
+    await benchModelPath();
+  }
+  if (which === "all" || which === "heldout") heldOutAccuracy();
+  if (which === "all" || which === "http") await benchHttp();
+  if (which === "all" || which === "admin") await benchAdmin();
+  if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();
 }
-if (which === "all" || which === "heldout") heldOutAccuracy();
-if (which === "all" || which === "http") await benchHttp();
-if (which === "all" || which === "admin") await benchAdmin();
-if (which === "all" || which === "widget") await (await import("./widget")).benchWidget();

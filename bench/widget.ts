@@ -70,7 +70,8 @@ async function lighthouseRun(url: string, port: number): Promise<Sample> {
   };
 }
 
-export async function benchWidget(): Promise<void> {
+/** `lighthouseRuns` per variant and page (0: the sizes only, the suite's --quick). */
+export async function benchWidget(lighthouseRuns = RUNS): Promise<void> {
   const sizes = await buildWidget(ASSETS_DIR);
   table("Widget bundles (launcher on every page; panel on first intent)", sizeRows(sizes));
   const problems = overBudget(sizes);
@@ -80,6 +81,7 @@ export async function benchWidget(): Promise<void> {
       : "\nBudget: launcher ≤ 3 KB gzip and ≤ 10,000 B raw, all widget JS ≤ 15 KB gzip — met.",
   );
 
+  if (lighthouseRuns === 0) return;
   const app = await startApp({
     RATE_LIMIT_PER_MINUTE: "100000",
     RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000",
@@ -102,7 +104,7 @@ export async function benchWidget(): Promise<void> {
       // Warm the server and the demo images once so the first measured run is not a cold start.
       await lighthouseRun(`${base}&concierge=off`, chrome.port);
       const runs: Record<"without" | "with", Sample[]> = { without: [], with: [] };
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < lighthouseRuns; i++) {
         // Alternate, and swap who goes first each round, so drift on a shared machine hits both alike.
         const order: ("without" | "with")[] = i % 2 ? ["with", "without"] : ["without", "with"];
         for (const variant of order) {
@@ -134,7 +136,7 @@ export async function benchWidget(): Promise<void> {
       });
     }
     table(
-      `Lighthouse 12, mobile, simulate throttling, Debian Chromium; median of ${RUNS} alternating runs per variant, ` +
+      `Lighthouse 12, mobile, simulate throttling, Debian Chromium; median of ${lighthouseRuns} alternating runs per variant, ` +
         "theme with ~100 KB JS and a ~590 KB hero (goals: ≤ 1 point lost, TBT Δ ≤ 10 ms, LCP Δ ≤ 50 ms, CLS Δ 0)",
       rows,
     );

@@ -1,6 +1,7 @@
 // Ops CLI: `npm run concierge -- rollout --shop X --enabled false --percent 25`, `... status --shop X`,
 // `... import-products FILE --shop X` (a Shopify product CSV export), `... backfill --shop X` (queue a sync),
-// `... backup --to DIR`, `... restore --from DIR`.
+// `... catalog-mapping --shop X --metal "option:Metal,tag:metal:"` (where category, metal and ready-to-ship are read),
+// `... backup --to DIR`, `... restore --from DIR`, `... queue` (the job queue's backlog, all shops).
 // Writes go through the same services as the admin, so every change is in the audit log.
 
 import { randomBytes } from "node:crypto";
@@ -11,6 +12,10 @@ import { updateRollout, type RolloutPatch } from "../app/services/rollout.server
 import { openStore } from "../app/store/index.server";
 import { importProductCsv } from "../app/services/sync/productImport.server";
 import { startBackfill } from "../app/services/sync/backfill.server";
+import { writeCatalogMapping } from "../app/services/shopSettings.server";
+import { DEFAULT_CATALOG_MAPPING } from "../app/concierge/catalogMapping";
+import { mappingText, parseSources } from "../app/concierge/catalogMappingText";
+import type { CatalogMapping } from "../app/store/port";
 import { sqlitePathFromUrl } from "../app/store/sqlite";
 import { backupDatabase, restoreDatabase } from "../app/store/sqlite/backup";
 
@@ -23,8 +28,13 @@ const USAGE = `Usage:
                                (a Shopify product CSV export: Products → Export in the Shopify admin)
   npm run concierge -- backfill --shop <shop>.myshopify.com
                                (queues a catalog/customer/order sync from the Admin API; the running app does it)
+  npm run concierge -- catalog-mapping --shop <shop>.myshopify.com [--category <sources>] [--metal <sources>]
+                               [--ready-to-ship <sources>] [--reset]
+                               (sources, comma-separated, tried in order: metafield:namespace.key, option:Name,
+                               tag:prefix, tag, product_type, title; without a flag: prints the mapping)
   npm run concierge -- backup  --to <empty folder>      online snapshot of the SQLite store (+ its secrets)
   npm run concierge -- restore --from <backup folder>   checks the backup, then replaces DATABASE_URL's data
+  npm run concierge -- queue                             unfinished jobs per kind (all shops), oldest waiting
 
 The storefront sees a change within 30 seconds, with no restart.`;
 
@@ -46,6 +56,10 @@ async function main(): Promise<void> {
       "allow-email": { type: "string", multiple: true },
       "clear-allowlist": { type: "boolean" },
       "preview-token": { type: "string" },
+      category: { type: "string" },
+      metal: { type: "string" },
+      "ready-to-ship": { type: "string" },
+      reset: { type: "boolean" },
       to: { type: "string" },
       from: { type: "string" },
       help: { type: "boolean" },
@@ -60,7 +74,9 @@ async function main(): Promise<void> {
     .object({ DATABASE_URL: z.string().default("file:./data/aurora.sqlite"), MONGODB_URI: z.string().optional() })
     .parse(process.env);
   if (command === "backup" || command === "restore") return backupOrRestore(command, values, env);
-  if (!["status", "rollout", "import-products", "backfill"].includes(command)) fail(`Unknown command: ${command}`);
+  if (command === "queue") return showQueue(env);
+  if (!["status", "rollout", "import-products", "backfill", "catalog-mapping"].includes(command))
+    fail(`Unknown command: ${command}`);
   const shop = shopDomain.safeParse(values.shop);
   if (!shop.success) fail(`--shop ${shop.error.issues[0].message}`);
 
@@ -84,6 +100,20 @@ async function main(): Promise<void> {
       const progress = await startBackfill(store, shop.data);
       console.log(JSON.stringify({ shop: shop.data, backfill: progress }, null, 2));
       console.log("Queued: the running app's worker syncs from the Admin API and shows progress in the admin.");
+    } else if (command === "catalog-mapping") {
+      const mapping = catalogMappingFrom(current.settings.catalogMapping ?? DEFAULT_CATALOG_MAPPING, values);
+      const saved = mapping ? await writeCatalogMapping(store, shop.data, mapping, "cli") : null;
+      console.log(
+        JSON.stringify(
+          {
+            shop: shop.data,
+            catalogMapping: mappingText(saved ?? mapping ?? current.settings.catalogMapping ?? DEFAULT_CATALOG_MAPPING),
+          },
+          null,
+          2,
+        ),
+      );
+      if (saved) console.log("Recorded in the audit log. Products use it as they sync; `backfill` remaps them all.");
     } else if (command === "rollout") {
       const allowlist = values["clear-allowlist"] ? { customerIds: [], emails: [] } : { ...current.rollout.allowlist };
       const customers = values["allow-customer"] ?? [];
@@ -107,6 +137,24 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** The mapping the flags ask for (each flag replaces that attribute's sources), or null when none is given. */
+function catalogMappingFrom(
+  current: CatalogMapping,
+  values: { category?: string; metal?: string; "ready-to-ship"?: string; reset?: boolean },
+): CatalogMapping | null {
+  const base = values.reset ? DEFAULT_CATALOG_MAPPING : current;
+  const flags = { category: values.category, metal: values.metal, readyToShip: values["ready-to-ship"] };
+  if (!values.reset && Object.values(flags).every((v) => v === undefined)) return null;
+  const next = { ...base };
+  for (const [attribute, text] of Object.entries(flags) as [keyof CatalogMapping, string | undefined][]) {
+    if (text === undefined) continue;
+    const parsed = parseSources(text);
+    if (!parsed.ok) fail(`--${attribute === "readyToShip" ? "ready-to-ship" : attribute}: ${parsed.problem}`);
+    next[attribute] = parsed.sources;
+  }
+  return next;
 }
 
 /** A one-line bar on a terminal, a line per quarter otherwise (CI logs). */
@@ -160,6 +208,24 @@ async function importProducts(
     `Imported ${result.imported} products from ${result.rows} rows${result.errors.length ? `; ${result.errors.length} row error(s) above` : ""}.`,
   );
   return result.errors.length > 0 ? 1 : 0;
+}
+
+/** The queue as on-call reads it: what waits per kind, and for how long the oldest due job has waited. */
+async function showQueue(env: { DATABASE_URL: string; MONGODB_URI?: string }): Promise<void> {
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, mongodbUri: env.MONGODB_URI || undefined });
+  try {
+    const now = new Date();
+    const backlog = await store.jobs.backlog(now);
+    const rows = backlog.map((b) => ({
+      kind: b.kind,
+      queued: b.queued,
+      oldestDueSeconds: b.oldestDueAt ? Math.round((now.getTime() - Date.parse(b.oldestDueAt)) / 1000) : 0,
+    }));
+    console.log(JSON.stringify({ at: now.toISOString(), queue: rows }, null, 2));
+    console.log(rows.length ? "kind=mail is the outbox." : "Nothing queued: every job is done.");
+  } finally {
+    await store.close();
+  }
 }
 
 async function backupOrRestore(

@@ -1,5 +1,6 @@
 // Finds the outside tools the tests need, installing Debian's package when one is missing (CI runs as root):
-// Chromium for the browser tests (Playwright's own download cannot work offline) and promtool for the alert rules.
+// Chromium for the browser tests (Playwright's own download cannot work offline), promtool for the alert rules and
+// the sqlite3 shell the runbooks' commands use.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -9,6 +10,12 @@ const TOOLS = {
     env: "CHROMIUM_PATH",
     candidates: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"],
     packages: ["chromium"],
+  },
+  // The SQLite shell the runbooks use to look into the store (tests run those commands).
+  sqlite3: {
+    env: "SQLITE3_PATH",
+    candidates: ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"],
+    packages: ["sqlite3"],
   },
   promtool: {
     env: "PROMTOOL_PATH",
@@ -48,6 +55,7 @@ export function ensureTool(name) {
 
 export const ensureChromium = () => ensureTool("chromium");
 export const ensurePromtool = () => ensureTool("promtool");
+export const ensureSqlite3 = () => ensureTool("sqlite3");
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const name of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(TOOLS)) {

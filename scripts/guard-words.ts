@@ -12,22 +12,28 @@ const DICTIONARIES: [Lang, string][] = [
   ["es", "/usr/share/dict/spanish"],
   ["de", "/usr/share/dict/ngerman"],
 ];
+const LANGS: Lang[] = ["en", "fr", "es", "de"];
 const OUT = new URL("../app/concierge/understanding/guardWords.ts", import.meta.url);
 
 // The corrector must run without the old guard, so the file is emptied before the understanding loads.
 writeFileSync(OUT, 'export const GUARD_WORDS = "";\n');
 const { fold } = await import("../app/concierge/understanding");
 const { isKnownWord, nearestLexiconWord } = await import("../app/concierge/understanding/spelling");
+const { LANG_BIT, WORD_LANGS } = await import("../app/concierge/understanding/phrases");
+
+/** Inflectional endings of the four languages: what "the same word, inflected" may differ by. */
+const ENDINGS = new Set(["", ..."s e es n en r er ers ern em d ed ing t te ten st a o as os x ee ees".split(" ")]);
 
 /**
  * "finanzierten" → "finanziert" or "expediting" → "expedited" only changes the ending: the same word, inflected
  * in a way the lists do not spell out, so the correction helps. A real word that differs earlier ("tracing" →
- * "tracking", "bracket" → "bracelet") means something else and is guarded.
+ * "tracking", "bracket" → "bracelet") or by more than an ending ("chaise" → "chaine", "pierce" → "pierre") means
+ * something else and is guarded.
  */
 function sameStem(a: string, b: string): boolean {
   let p = 0;
   while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  return p >= 4 && p >= Math.min(a.length, b.length) - 2;
+  return p >= 4 && p >= Math.min(a.length, b.length) - 2 && ENDINGS.has(a.slice(p)) && ENDINGS.has(b.slice(p));
 }
 
 const guard = new Set<string>();
@@ -40,8 +46,14 @@ for (const [lang, path] of DICTIONARIES) {
     if (!line || (lang !== "de" && /^[A-Z]/.test(line)) || line.includes("'")) continue;
     const word = fold(line);
     if (!/^[a-z]{5,}$/.test(word) || isKnownWord(word) || guard.has(word)) continue;
-    const nearest = nearestLexiconWord(word, lang);
-    if (nearest !== word && !sameStem(word, nearest)) {
+    // The message's language only breaks ties between lexicon words, and a short message's language is a guess:
+    // a word is guarded when any language would read it as another word ("markt" → "marks" in English).
+    if (nearestLexiconWord(word, lang) === word) continue;
+    const readings = LANGS.map((l) => nearestLexiconWord(word, l));
+    // An inflection stays in its language: "markt" (German) → "marks" (English) is another word.
+    const sameWord = (nearest: string) =>
+      sameStem(word, nearest) && ((WORD_LANGS.get(nearest) ?? 15) & LANG_BIT[lang]) !== 0;
+    if (readings.some((nearest) => nearest !== word && !sameWord(nearest))) {
       guard.add(word);
       near++;
     }

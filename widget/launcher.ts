@@ -111,14 +111,20 @@ async function start(settings: Settings): Promise<void> {
   }
   if (!config.enabled) return;
 
+  // The block's settings win; where it leaves one empty (or at its default, "right") the admin's applies (ADR 0005).
+  const look = config.appearance ?? {};
+  const hex = (v?: string | null) => (/^#[0-9a-f]{6}$/i.test(v ?? "") ? v! : "");
+  const label = settings.label?.trim() || look.launcherLabel?.trim();
+  settings = {
+    ...settings,
+    position: settings.position === "left" || look.position === "bottom-left" ? "left" : "right",
+    label,
+    greeting: settings.greeting?.trim() || look.greeting?.trim(),
+  };
   const host = document.createElement("div");
   host.id = "aurora-concierge";
   if (settings.position === "left") host.className = "left";
-  const accent = /^#[0-9a-f]{6}$/i.test(settings.accent ?? "")
-    ? settings.accent!
-    : /^#[0-9a-f]{6}$/i.test(config.appearance?.accentColor ?? "")
-      ? config.appearance!.accentColor!
-      : "#1f1f1f";
+  const accent = hex(settings.accent) || hex(look.accentColor) || "#1f1f1f";
   host.style.setProperty("--ac-accent", accent);
   host.style.setProperty("--ac-on-accent", onAccent(accent));
   host.style.setProperty("--ac-offset", `${Math.max(0, Math.min(400, Number(settings.offset ?? 20)))}px`);
@@ -129,12 +135,12 @@ async function start(settings: Settings): Promise<void> {
   button.className = "l";
   button.type = "button";
   button.setAttribute("aria-expanded", "false");
-  const name = settings.label?.trim() || s.launcher;
+  const name = label || s.launcher;
   button.innerHTML = ICON;
   const text = document.createElement("span");
   text.className = "t";
   text.textContent = name;
-  if (settings.label?.trim()) button.append(text);
+  if (label) button.append(text);
   const badge = document.createElement("span");
   badge.className = "b";
   button.append(badge);

@@ -28,7 +28,8 @@ export interface Settings {
 export interface WidgetConfig {
   enabled: boolean;
   reason?: string;
-  appearance?: { accentColor?: string; position?: string; greeting?: string };
+  /** The admin's Settings → Widget appearance; applied where the block leaves a setting empty (ADR 0005). */
+  appearance?: { accentColor?: string; position?: string; launcherLabel?: string; greeting?: string };
   currency?: string;
   unread?: number;
 }

@@ -30,13 +30,16 @@ export interface StageMetrics {
   csatAverage: number | null;
 }
 
+/** Which gate a breach is of (the ops metric's label). */
+export type GateName = "error_rate" | "p95_latency" | "csat";
+
 export type GuardedDecision =
   | { kind: "idle" }
   | { kind: "hold"; reason: string }
   | { kind: "advance"; toStage: number; percent: number; reason: string }
   | { kind: "complete"; reason: string }
-  | { kind: "pause"; reason: string; breaches: string[] }
-  | { kind: "rollback"; toStage: number; percent: number; reason: string; breaches: string[] };
+  | { kind: "pause"; reason: string; breaches: string[]; gates: GateName[] }
+  | { kind: "rollback"; toStage: number; percent: number; reason: string; breaches: string[]; gates: GateName[] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,8 +52,12 @@ function stageLabel(stage: RolloutStage): string {
 }
 
 /** The gates this stage breaks, in words, and whether any is broken twice over. */
-export function gateBreaches(metrics: StageMetrics, gates: RolloutGates): { breaches: string[]; severe: boolean } {
+export function gateBreaches(
+  metrics: StageMetrics,
+  gates: RolloutGates,
+): { breaches: string[]; severe: boolean; gates: GateName[] } {
   const breaches: string[] = [];
+  const broken: GateName[] = [];
   let severe = false;
   if (metrics.requests > 0) {
     const rate = metrics.errors / metrics.requests;
@@ -58,19 +65,22 @@ export function gateBreaches(metrics: StageMetrics, gates: RolloutGates): { brea
       breaches.push(
         `error rate ${percentOf(rate)} (${metrics.errors} of ${metrics.requests} requests) is over the ${percentOf(gates.maxErrorRate)} limit`,
       );
+      broken.push("error_rate");
       severe ||= rate >= 2 * gates.maxErrorRate;
     }
   }
   if (metrics.p95Ms !== null && metrics.p95Ms >= gates.maxP95Ms) {
     breaches.push(`p95 latency ${Math.round(metrics.p95Ms)} ms is over the ${gates.maxP95Ms} ms limit`);
+    broken.push("p95_latency");
     severe ||= metrics.p95Ms >= 2 * gates.maxP95Ms;
   }
   if (metrics.csatAverage !== null && metrics.csatCount > 0 && metrics.csatAverage < gates.minCsatAverage) {
     breaches.push(
       `CSAT average ${metrics.csatAverage.toFixed(2)} (${metrics.csatCount} ratings) is under ${gates.minCsatAverage.toFixed(1)}`,
     );
+    broken.push("csat");
   }
-  return { breaches, severe };
+  return { breaches, severe, gates: broken };
 }
 
 /** What the evaluation job should do with a shop's guarded rollout now. */
@@ -95,7 +105,7 @@ export function evaluateGuardedRollout(input: {
     };
   }
 
-  const { breaches, severe } = gateBreaches(metrics, gates);
+  const { breaches, severe, gates: broken } = gateBreaches(metrics, gates);
   if (breaches.length > 0) {
     const previous = guarded.stageIndex - 1;
     if (severe && previous >= 0) {
@@ -105,10 +115,11 @@ export function evaluateGuardedRollout(input: {
         toStage: previous,
         percent: back.percent,
         breaches,
+        gates: broken,
         reason: `Rolled back from ${label} to ${stageLabel(back)} and paused: ${breaches.join("; ")}.`,
       };
     }
-    return { kind: "pause", breaches, reason: `Paused at ${label}: ${breaches.join("; ")}.` };
+    return { kind: "pause", breaches, gates: broken, reason: `Paused at ${label}: ${breaches.join("; ")}.` };
   }
 
   const startedAt = guarded.stageStartedAt ? Date.parse(guarded.stageStartedAt) : now.getTime();

@@ -153,7 +153,12 @@ export const productsQuery = z
     path: ["priceMin"],
   });
 
-export const orderLookupRequest = z.object({ orderNumber, email: email.optional(), postalCode: postalCode.optional() });
+export const orderLookupRequest = z.object({
+  orderNumber,
+  email: email.optional(),
+  postalCode: postalCode.optional(),
+  locale: locale.optional(),
+});
 
 export const returnRequest = z.object({
   orderNumber,

@@ -158,7 +158,7 @@ export interface AppEnv {
   rolloutCheckSeconds: number;
 }
 
-export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "write_app_proxy"];
+export const DEFAULT_SCOPES = ["read_products", "read_orders", "read_customers", "read_locales", "write_app_proxy"];
 
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {

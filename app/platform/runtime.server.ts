@@ -17,6 +17,8 @@ import { createAdminApi, type AdminApi } from "./adminApi.server";
 import { createMailer, type Mailer } from "./mailer.server";
 import { createWorker, type Worker } from "./worker.server";
 import { LANES, jobHandlers, periodicTasks } from "~/services/jobs.server";
+import { WEBHOOK_JOB } from "~/services/webhooks/receive.server";
+import { WEBHOOK_TOPICS } from "~/services/webhooks/topics";
 import { onInstalled } from "~/services/install.server";
 
 export const LOCAL_DEMO_SHOP = "aurora-demo.myshopify.com";
@@ -70,8 +72,15 @@ async function createRuntime(): Promise<Runtime> {
   metrics.setRolloutSource(async () =>
     (await store.shops.list())
       .filter((s) => !s.uninstalledAt)
-      .map((s) => ({ shop: s.shop, enabled: s.rollout.enabled, percent: s.rollout.percent })),
+      .map(({ shop, rollout }) => ({
+        shop,
+        enabled: rollout.enabled,
+        percent: rollout.percent,
+        stage: rollout.guarded?.active ? rollout.guarded.stageIndex + 1 : 0,
+        paused: Boolean(rollout.guarded?.active && rollout.guarded.paused),
+      })),
   );
+  metrics.setQueueSource(() => store.jobs.backlog(new Date()));
 
   if (env.mode === "local" && !(await isDemoShopSeeded(store, LOCAL_DEMO_SHOP))) {
     const counts = await seedDemoShop(store, LOCAL_DEMO_SHOP);
@@ -80,6 +89,9 @@ async function createRuntime(): Promise<Runtime> {
 
   if (env.mode === "shopify" && !env.metricsToken) {
     logger.warn("METRICS_TOKEN is not set: /api/metrics is open to anyone who can reach this port");
+  }
+  if (env.mongodbUri && !env.analyticsSalt) {
+    logger.warn("ANALYTICS_SALT is not set: each instance on MongoDB generates its own, so analytics hashes differ");
   }
   const languageModel = env.languageModel
     ? createModelFallback({
@@ -123,14 +135,22 @@ async function createRuntime(): Promise<Runtime> {
     },
   };
   // The worker's handlers close over the runtime they run in.
+  const tasks = periodicTasks(runtime);
+  metrics.knowLabels({ tasks: tasks.map((t) => t.name), webhookTopics: WEBHOOK_TOPICS });
   runtime.worker = createWorker({
     store,
     logger: logger.child({ component: "worker" }),
     handlers: jobHandlers(runtime),
     lanes: LANES,
-    tasks: periodicTasks(runtime),
+    tasks,
     leaseMs: env.jobsLeaseSeconds * 1000,
-    onOutcome: (kind, outcome) => metrics.jobs.inc({ kind, outcome }),
+    onOutcome: (kind, outcome, job) => {
+      metrics.jobs.inc({ kind, outcome });
+      // A webhook's lag ends when its work is applied (or given up on): from receipt, retries included.
+      if (kind === WEBHOOK_JOB && (outcome === "done" || outcome === "dead"))
+        metrics.webhookLag.observe(Math.max(0, Date.now() - Date.parse(job.createdAt)) / 1000);
+    },
+    onTask: (task, outcome) => metrics.taskRuns.inc({ task, outcome }),
   });
   runtime.worker.start();
   return runtime;

@@ -90,7 +90,10 @@ export interface WorkerOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   maxAttempts?: number;
-  onOutcome?: (kind: string, outcome: "done" | "retry" | "dead" | "continued") => void;
+  /** After each attempt at a job (metrics): the job as claimed, and what became of it. */
+  onOutcome?: (kind: string, outcome: "done" | "retry" | "dead" | "continued", job: Job) => void;
+  /** After each run of a periodic task this process took the lease for. */
+  onTask?: (task: string, outcome: "done" | "failed") => void;
 }
 
 export interface Worker {
@@ -147,10 +150,10 @@ export function createWorker(options: WorkerOptions): Worker {
           { runAt: next.continueAt, error: null, payload: next.payload, resetAttempts: true },
           new Date(),
         );
-        options.onOutcome?.(job.kind, "continued");
+        options.onOutcome?.(job.kind, "continued", job);
       } else {
         await store.jobs.finish(job.shop, job.id, owner, "done", null, new Date());
-        options.onOutcome?.(job.kind, "done");
+        options.onOutcome?.(job.kind, "done", job);
       }
     } catch (error) {
       // Only the message: an error may quote the payload, and logs never hold personal data.
@@ -158,7 +161,7 @@ export function createWorker(options: WorkerOptions): Worker {
       if (error instanceof PermanentJobError || job.attempts >= maxAttempts) {
         log.error({ error: message }, "job failed for good");
         await store.jobs.finish(job.shop, job.id, owner, "dead", message, new Date());
-        options.onOutcome?.(job.kind, "dead");
+        options.onOutcome?.(job.kind, "dead", job);
       } else {
         const delay = retryDelay(job.attempts, retryBaseMs, retryMaxMs);
         log.warn({ error: message, retryInMs: delay }, "job failed; will retry");
@@ -169,7 +172,7 @@ export function createWorker(options: WorkerOptions): Worker {
           { runAt: new Date(Date.now() + delay), error: message },
           new Date(),
         );
-        options.onOutcome?.(job.kind, "retry");
+        options.onOutcome?.(job.kind, "retry", job);
       }
     }
     return true;
@@ -192,7 +195,9 @@ export function createWorker(options: WorkerOptions): Worker {
       if (!acquired) continue;
       try {
         await task.run();
+        options.onTask?.(task.name, "done");
       } catch (error) {
+        options.onTask?.(task.name, "failed");
         logger.error(
           { task: task.name, error: error instanceof Error ? error.message : "failed" },
           "periodic task failed",

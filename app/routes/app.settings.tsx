@@ -25,14 +25,27 @@ import { AdminError } from "~/components/AdminError";
 import { Section } from "~/components/Section";
 import { ROLE_LABELS } from "~/components/adminNav";
 import { ConfirmButton } from "~/components/ConfirmButton";
+import { CatalogMappingSection } from "~/components/settings/CatalogMappingSection";
 import { CatalogSection } from "~/components/settings/CatalogSection";
+import { LanguageSection } from "~/components/settings/LanguageSection";
 import { EmailSection } from "~/components/settings/EmailSection";
 import { PrivacySection } from "~/components/settings/PrivacySection";
 import { Problem, useSection } from "~/components/settings/sectionForm";
 import { adminAction, adminHeaders, adminLoader, intent } from "~/platform/adminRoute.server";
 import { platformSettings } from "~/services/platformSettings.server";
 import { importCatalogCsv, syncCatalog } from "~/services/sync/catalogAdmin.server";
-import { removeFaq, saveAppearance, saveFaq, saveHours, saveReturnWindows } from "~/services/shopSettings.server";
+import {
+  removeFaq,
+  saveAppearance,
+  saveCatalogMapping,
+  saveFaq,
+  saveHours,
+  saveLocale,
+  saveReturnWindows,
+} from "~/services/shopSettings.server";
+import { DEFAULT_CATALOG_MAPPING } from "~/concierge/catalogMapping";
+import { mappingText, parseSources } from "~/concierge/catalogMappingText";
+import { LOCALES, supportedLocale } from "~/concierge/copy";
 import { changeStaff, listStaff } from "~/services/staff.server";
 import { STAFF_ROLES, type BusinessHours } from "~/store/port";
 import { useAdmin } from "./app";
@@ -49,6 +62,8 @@ export const loader = adminLoader("settings", "settings.view", async (ctx) => {
   ]);
   return {
     settings: ctx.shop.settings,
+    locale: supportedLocale(ctx.shop.settings.locale) ?? "en",
+    mapping: mappingText(ctx.shop.settings.catalogMapping ?? DEFAULT_CATALOG_MAPPING),
     faq,
     staff,
     platform,
@@ -113,6 +128,17 @@ const hoursInput = z.record(z.string(), z.string()).transform((f, issue) => {
 
 const windowDays = z.coerce.number().int().min(0).max(365);
 
+/** One attribute's sources, one per line, as `catalogMappingText` reads them. */
+const mappingSources = z
+  .string()
+  .max(2_000)
+  .transform((text, issue) => {
+    const parsed = parseSources(text);
+    if (parsed.ok) return parsed.sources;
+    issue.addIssue({ code: "custom", message: parsed.problem });
+    return z.NEVER;
+  });
+
 export const action = adminAction("settings", {
   appearance: intent({
     permission: "settings.store",
@@ -141,6 +167,22 @@ export const action = adminAction("settings", {
     async run(ctx, input) {
       await saveReturnWindows(ctx, input);
       return { message: "Return windows saved." };
+    },
+  }),
+  locale: intent({
+    permission: "settings.store",
+    input: z.object({ locale: z.enum(LOCALES) }),
+    async run(ctx, input) {
+      await saveLocale(ctx, input.locale);
+      return { message: "Language saved: replies fall back to it within seconds." };
+    },
+  }),
+  catalog_mapping: intent({
+    permission: "catalog.manage",
+    input: z.object({ category: mappingSources, metal: mappingSources, readyToShip: mappingSources }),
+    async run(ctx, input) {
+      await saveCatalogMapping(ctx, input);
+      return { message: "Catalog mapping saved: products use it as they sync. Sync again to remap them all." };
     },
   }),
   faq_save: intent({
@@ -719,6 +761,7 @@ export default function Settings() {
             <AppearanceSection data={data} />
             <HoursSection data={data} />
             <ReturnsSection data={data} />
+            <LanguageSection locale={data.locale} canChange={data.can.store} />
             <FaqSection data={data} />
             <Section title="Staff and roles" id="staff">
               <Text as="p" tone="subdued">
@@ -749,6 +792,7 @@ export default function Settings() {
               </table>
             </Section>
             <CatalogSection catalog={data.platform.catalog} canManage={data.can.catalog} />
+            <CatalogMappingSection mapping={data.mapping} canManage={data.can.catalog} />
             <EmailSection mail={data.platform.mail} />
             <PrivacySection dataRequests={data.platform.dataRequests} timezone={admin.shop.timezone} />
           </BlockStack>

@@ -53,6 +53,7 @@ export async function submitCsat(
     updatedAt: now.toISOString(),
   });
   runtime.metrics.csatRatings.inc({ rating: String(input.rating) });
+  runtime.metrics.csatPoints.inc(input.rating);
   if (low)
     return {
       rating,

@@ -80,6 +80,8 @@ export async function evaluateShop(runtime: Runtime, shopDomain: string, now = n
     if (error instanceof ConflictError) return { kind: "idle" };
     throw error;
   }
+  if (decision.kind === "pause" || decision.kind === "rollback")
+    for (const gate of decision.gates) runtime.metrics.gateBreaches.inc({ gate, action: decision.kind });
   runtime.logger.info({ shop: shopDomain, decision: decision.kind, metrics }, "guarded rollout decision");
   return decision;
 }

@@ -1,11 +1,13 @@
 // Settings staff can change: widget appearance (what /proxy/config serves), business hours and SLA, return windows,
-// and FAQ answers. Each save writes only the settings (never the rollout), is audited, and reaches the storefront
+// the shop's primary language, the catalog mapping and FAQ answers. Each save writes only the settings (never the rollout), is audited, and reaches the storefront
 // within the shop cache's few seconds.
 
 import { newId } from "~/platform/ids.server";
 import type { AdminContext } from "~/platform/adminRoute.server";
 import { AppError } from "~/platform/errors.server";
-import type { FaqEntry, ShopSettings } from "~/store/port";
+import type { CatalogMapping, FaqEntry, ShopSettings, Store } from "~/store/port";
+import { DEFAULT_CATALOG_MAPPING } from "~/concierge/catalogMapping";
+import type { Locale } from "~/concierge/copy";
 import { recordAudit } from "./audit.server";
 import { forgetShop } from "./shops.server";
 
@@ -42,6 +44,37 @@ export async function saveHours(
 export async function saveReturnWindows(ctx: AdminContext, returns: ShopSettings["returns"]) {
   const settings = await currentSettings(ctx);
   return saveSettings(ctx, "settings.returns", { ...settings, returns }, settings.returns, returns);
+}
+
+/** The language replies fall back to when a shopper's is none of ours; a staff choice the backfill then keeps. */
+export async function saveLocale(ctx: AdminContext, locale: Locale) {
+  const settings = await currentSettings(ctx);
+  const next = { ...settings, locale, localeChosenAt: ctx.now.toISOString() };
+  return saveSettings(ctx, "settings.locale", next, { locale: settings.locale ?? "en" }, { locale });
+}
+
+/**
+ * Applies to products as they sync (webhooks, the backfill, an import); a new sync remaps the whole catalog. Also the
+ * ops CLI's way in (actor "cli"), so both are audited alike.
+ */
+export async function writeCatalogMapping(
+  store: Store,
+  shop: string,
+  catalogMapping: CatalogMapping,
+  actor: string,
+  now = new Date(),
+): Promise<CatalogMapping> {
+  const current = await store.shops.get(shop);
+  if (!current) throw new AppError("shop.not_found", 404, "This shop is not installed.");
+  const before = current.settings.catalogMapping ?? DEFAULT_CATALOG_MAPPING;
+  await store.shops.patch(shop, { settings: { ...current.settings, catalogMapping }, updatedAt: now.toISOString() });
+  forgetShop(shop);
+  await recordAudit(store, shop, { actor, action: "settings.catalog_mapping", before, after: catalogMapping, at: now });
+  return catalogMapping;
+}
+
+export function saveCatalogMapping(ctx: AdminContext, catalogMapping: CatalogMapping) {
+  return writeCatalogMapping(ctx.runtime.store, ctx.shop.shop, catalogMapping, ctx.staff.userId, ctx.now);
 }
 
 export async function saveFaq(

@@ -77,6 +77,7 @@ export async function createEscalation(
       outcome: "escalated",
       updatedAt: now.toISOString(),
     });
+    if (conversation.outcome !== "escalated") runtime.metrics.conversations.inc({ outcome: "escalated" });
     const copy = replyCopy(shop, input.locale);
     const view = ticketView(shop, ticket, now, copy.locale);
     const handoff = message({

@@ -35,6 +35,8 @@ export interface ShopSettings {
    * their own is unknown, and of the concierge's replies when a request names none of en/fr/es/de.
    */
   locale?: string;
+  /** When staff last chose the primary language in Settings: from then on the backfill no longer sets it. */
+  localeChosenAt?: Iso;
 }
 
 /** Where a product attribute is read from, tried in order: the first source that yields a value wins. */
@@ -535,6 +537,15 @@ export interface Job {
 
 export type NewJob = Pick<Job, "id" | "kind" | "key" | "payload" | "runAt" | "createdAt">;
 
+/** The queue's backlog of one job kind, across shops (for the ops metrics). */
+export interface JobBacklog {
+  kind: string;
+  /** Jobs still to finish: pending (due or waiting to retry) and running. */
+  queued: number;
+  /** runAt of the oldest pending job already due (waiting for a worker), or null. */
+  oldestDueAt: Iso | null;
+}
+
 export interface SyncProgress {
   runId: string;
   status: "running" | "done" | "failed";
@@ -869,6 +880,8 @@ export interface Store {
     scrub(shop: string, needles: string[]): Promise<number>;
     /** Deletes done and dead jobs last updated before `before` (any shop). */
     purgeFinished(before: Date): Promise<number>;
+    /** Per kind with unfinished jobs, across shops (operations' view, nothing shop-specific leaves it). */
+    backlog(now: Date): Promise<JobBacklog[]>;
   };
 
   /** Short exclusive leases, so that with several app processes one run of a periodic task owns it at a time. */

@@ -11,6 +11,7 @@ import {
   LOCAL_SHOP,
   LOCAL_URL,
   localDataDir,
+  returnRequested,
   storefront,
   toasts,
   waitForHydration,
@@ -25,23 +26,9 @@ test.beforeAll(async () => {
   const shop = storefront("local");
   const visitorId = "v-e2e-local";
   const { conversationId, ticketId } = await escalatedShopper(shop, visitorId, "Emma Thompson");
-  const created = await shop.post("returns", {
-    orderNumber: "#1012",
-    email: "emma.thompson@example.com",
-    lineItemId: "li_1012_1",
-    option: "return",
-    reason: "Too big",
-    conversationId,
-    visitorId,
-  });
+  const returnId = await returnRequested("local", { conversationId, visitorId });
   await shop.post("csat", { conversationId, visitorId, rating: 2, comment: "Took a while" });
-  // A worker restarted after a failure finds the item's request already open: use that one.
-  const db = new Database(join(localDataDir(), "aurora.sqlite"), { readonly: true });
-  const existing = db
-    .prepare("SELECT id FROM return_requests WHERE shop = ? ORDER BY created_at LIMIT 1")
-    .get(LOCAL_SHOP) as { id: string } | undefined;
-  db.close();
-  ids = { conversationId, ticketId, returnId: created.returnRequest?.id ?? existing!.id };
+  ids = { conversationId, ticketId, returnId };
 });
 
 const pages = () => [

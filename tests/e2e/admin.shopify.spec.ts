@@ -11,6 +11,7 @@ import {
   escalatedShopper,
   expectNoAxeViolations,
   openShopifyAdmin,
+  returnRequested,
   SHOPIFY_URL,
   storefront,
   toasts,
@@ -20,10 +21,12 @@ import {
 test.use({ baseURL: SHOPIFY_URL });
 
 let shopper: { conversationId: string; ticketId: string; ticketNumber: number; visitorId: string };
+let returnId: string;
 
 test.beforeAll(async () => {
   const visitorId = "v-e2e-shopify";
   shopper = { ...(await escalatedShopper(storefront("shopify"), visitorId)), visitorId };
+  returnId = await returnRequested("shopify", { conversationId: shopper.conversationId, visitorId });
   // Shopify forwards a customer's request for their data (applied by the worker within a second or two).
   const delivered = await deliver(
     SHOPIFY_URL,
@@ -40,7 +43,7 @@ test.beforeAll(async () => {
 });
 
 test("every admin page passes axe in Shopify mode, with the App Bridge script and no page error", async ({ page }) => {
-  test.setTimeout(120_000); // ten pages, each loaded and analysed by axe: ~20 s here, much more on a busy machine
+  test.setTimeout(120_000); // eleven pages, each loaded and analysed by axe: ~20 s here, much more on a busy machine
   const errors = watchPageErrors(page);
   const paths = [
     "/app",
@@ -50,6 +53,7 @@ test("every admin page passes axe in Shopify mode, with the App Bridge script an
     "/app/tickets?view=csat",
     `/app/tickets/${shopper.ticketId}`,
     "/app/returns",
+    `/app/returns/${returnId}`,
     "/app/rollout",
     "/app/settings",
     "/app/data-requests",

@@ -4,8 +4,7 @@
 // These tests change the shop's rollout, so they run one after another and put it back.
 
 import { expect, test } from "@playwright/test";
-import { createLiquid } from "../../app/devStorefront/liquid.server";
-import { openConcierge, rollout, rolloutThenWait, say, widget } from "./widget";
+import { gotoWithBlockSettings, openConcierge, rollout, rolloutThenWait, say, widget } from "./widget";
 
 test.describe.configure({ mode: "serial" });
 test.afterAll(async () => {
@@ -94,22 +93,7 @@ test("API down: the error state offers Retry and a stylist email, and the same m
 
 test("a merchant setting containing </script><script> is shown as text and never runs", async ({ page }) => {
   const evil = "</script><script>window.__pwned = true</script>";
-  const block = createLiquid({}).renderBlock(
-    {
-      request: { locale: { iso_code: "en" } },
-      routes: { root_url: "/" },
-      template: { name: "index" },
-      shop: { email: null },
-      customer: null,
-    },
-    { launcher_label: evil },
-  );
-  // The storefront's page without its embed, with the block printed before </body> as Shopify would, served
-  // from the storefront's own origin so the browser parses and runs it like any page.
-  const page0 = await (await page.request.get("/?concierge=off")).text();
-  const html = page0.replace("</body>", `${block}</body>`);
-  await page.route("**/evil-setting", (route) => route.fulfill({ status: 200, contentType: "text/html", body: html }));
-  await page.goto("/evil-setting");
+  await gotoWithBlockSettings(page, { launcher_label: evil }, "/evil-setting");
   const w = widget(page);
   await expect(w.launcher).toHaveAccessibleName(evil);
   await expect(w.host.locator(".t")).toHaveText(evil);

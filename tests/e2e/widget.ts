@@ -6,6 +6,7 @@ import { expect, request, type Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { createLiquid } from "../../app/devStorefront/liquid.server";
 import { appendAgentReply } from "../support/agentReply";
 
 export const SHOP = "aurora-demo.myshopify.com";
@@ -95,4 +96,31 @@ export async function conversationIdOf(page: Page): Promise<string> {
 /** Accepts or declines analytics in the theme's banner (Shopify's Customer Privacy API). */
 export async function consent(page: Page, choice: "Accept" | "Decline"): Promise<void> {
   await page.getByRole("region", { name: "Cookies" }).getByRole("button", { name: choice }).click();
+}
+
+/**
+ * Opens `path`: the storefront's home without its embed, plus the real block rendered with these theme-editor
+ * settings and printed before </body> as Shopify would, served from the storefront's own origin so the browser
+ * parses and runs it like any page.
+ */
+export async function gotoWithBlockSettings(
+  page: Page,
+  settings: Record<string, unknown>,
+  path = "/themed-page",
+): Promise<void> {
+  const block = createLiquid({}).renderBlock(
+    {
+      request: { locale: { iso_code: "en" } },
+      routes: { root_url: "/" },
+      template: { name: "index" },
+      shop: { email: null },
+      customer: null,
+    },
+    settings,
+  );
+  const home = await (await page.request.get("/?concierge=off")).text();
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: home.replace("</body>", `${block}</body>`) }),
+  );
+  await page.goto(path);
 }

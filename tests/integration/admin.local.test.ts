@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { localAdmin, type AdminClient } from "../support/adminClient";
 import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
-import { count, DEMO_SHOP, eventually, execute, query } from "../support/storefront";
+import { seedStageTraffic } from "../support/rolloutBreach";
+import { count, DEMO_SHOP, eventually, query } from "../support/storefront";
 
 let app: RunningApp;
 let admin: AdminClient;
@@ -143,28 +144,7 @@ describe("local mode: the guarded rollout judges itself", () => {
     const started = await admin.act("/app/rollout", { intent: "guarded", seen: await rolloutSeen(), step: "start" });
     expect(started.status).toBe(200);
     // The stage's traffic: 120 conversations and 1,000 storefront requests, 30 of them 5xx (3% > the 2% gate).
-    const now = new Date().toISOString();
-    for (let i = 0; i < 120; i++) {
-      execute(
-        app.databasePath,
-        "INSERT INTO conversations (shop, id, visitor_id, customer_id, state, last_intent, outcome, escalated, rating, " +
-          "message_count, unread, started_at, updated_at, erased_at) VALUES (?, ?, ?, NULL, '{}', 'find_product', 'resolved', 0, NULL, 2, 0, ?, ?, NULL)",
-        DEMO_SHOP,
-        `conv-breach-${i}`,
-        `v-breach-${i}`,
-        now,
-        now,
-      );
-    }
-    const hour = new Date(Date.now() - (Date.now() % 3_600_000)).toISOString();
-    execute(
-      app.databasePath,
-      "INSERT INTO request_stats (shop, hour, requests, errors, latency) VALUES (?, ?, 1000, 30, ?) " +
-        "ON CONFLICT (shop, hour) DO UPDATE SET requests = requests + 1000, errors = errors + 30",
-      DEMO_SHOP,
-      hour,
-      JSON.stringify([900, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
-    );
+    seedStageTraffic(app.databasePath, DEMO_SHOP, { conversations: 120, requests: 1000, errors: 30, prefix: "breach" });
 
     await eventually(
       async () =>

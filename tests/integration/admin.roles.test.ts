@@ -3,7 +3,7 @@
 // auth.forbidden; whatever it may do gets past the policy (here to input validation, so nothing changes).
 // Also: the Shopify auth edges (bounce page, bots, stale or forged tokens, cross-site posts) and enrolment.
 
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,28 +106,57 @@ const PAGES: { path: string; route: string; needs: StaffAction }[] = [
   { path: "/app/data-requests", route: "routes/app.data-requests._index", needs: "privacy.export" },
 ];
 
-const INTENTS: { path: string; intent: string; needs: StaffAction; index?: boolean }[] = [
-  ...["kill", "percent", "allowlist", "preview", "guarded"].map((intent) => ({
+const INTENTS: { path: string; route: string; intent: string; needs: StaffAction; index?: boolean }[] = [
+  ...["kill", "percent", "allowlist", "preview", "stages", "guarded"].map((intent) => ({
     path: "/app/rollout",
+    route: "app.rollout",
     intent,
     needs: "rollout.change" as const,
   })),
-  { path: "/app/tickets", intent: "follow_up", needs: "tickets.work", index: true },
+  { path: "/app/tickets", route: "app.tickets._index", intent: "follow_up", needs: "tickets.work", index: true },
   ...["status", "assign", "note", "reply"].map((intent) => ({
     path: "/app/tickets/tkt_matrix",
+    route: "app.tickets.$id",
     intent,
     needs: "tickets.work" as const,
   })),
-  { path: "/app/returns/ret_matrix", intent: "decide", needs: "returns.decide" },
-  { path: "/app/settings", intent: "appearance", needs: "settings.store" },
-  { path: "/app/settings", intent: "returns", needs: "settings.store" },
-  { path: "/app/settings", intent: "hours", needs: "settings.support" },
-  { path: "/app/settings", intent: "faq_save", needs: "settings.support" },
-  { path: "/app/settings", intent: "faq_remove", needs: "settings.support" },
-  { path: "/app/settings", intent: "staff", needs: "staff.manage" },
-  { path: "/app/settings", intent: "catalog_sync", needs: "catalog.manage" },
-  { path: "/app/settings", intent: "catalog_import", needs: "catalog.manage" },
+  { path: "/app/returns/ret_matrix", route: "app.returns.$id", intent: "decide", needs: "returns.decide" },
+  ...(
+    [
+      ["appearance", "settings.store"],
+      ["returns", "settings.store"],
+      ["hours", "settings.support"],
+      ["faq_save", "settings.support"],
+      ["faq_remove", "settings.support"],
+      ["staff", "staff.manage"],
+      ["catalog_sync", "catalog.manage"],
+      ["catalog_import", "catalog.manage"],
+      ["catalog_mapping", "catalog.manage"],
+      ["locale", "settings.store"],
+    ] as const
+  ).map(([intent, needs]) => ({ path: "/app/settings", route: "app.settings", intent, needs })),
 ];
+
+/** Every intent each admin route module declares (`name: intent({` inside its `adminAction`), read from the source. */
+function declaredIntents(): string[] {
+  const dir = "app/routes";
+  const found: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => /^app\..*\.tsx?$/.test(f))) {
+    const source = readFileSync(join(dir, file), "utf8");
+    if (!source.includes("adminAction(")) continue;
+    const route = file.replace(/\.tsx?$/, "");
+    const names = [...source.matchAll(/^\s+(\w+): intent\(\{/gm)].map((m) => `${route} ${m[1]}`);
+    expect(names.length, `${file} declares intents`).toBeGreaterThan(0);
+    found.push(...names);
+  }
+  return found.sort();
+}
+
+describe("the matrix itself", () => {
+  it("covers every intent every admin route declares, so a new one cannot slip through untested", () => {
+    expect(INTENTS.map((i) => `${i.route} ${i.intent}`).sort()).toEqual(declaredIntents());
+  });
+});
 
 describe("role × page loader", () => {
   for (const role of STAFF_ROLES) {

@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { Session } from "@shopify/shopify-app-remix/server";
-import { backfillProgress, startBackfill } from "~/services/sync/backfill.server";
+import { backfillProgress, PAGE_SIZE, startBackfill } from "~/services/sync/backfill.server";
 import { onInstalled } from "~/services/install.server";
 import { startFakeAdminApi, gqlCustomer, gqlOrder, gqlProduct } from "../support/fakeAdminApi";
 import { testRuntime } from "../support/runtime";
@@ -18,10 +18,21 @@ afterEach(async () => {
 });
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+/** The cursors a backfill asks for, page by page, to read `total` nodes `size` at a time (null: the first page). */
+const pageCursors = (fake: { cursorAt: (offset: number) => string }, total: number, size: number) =>
+  Array.from({ length: Math.ceil(total / size) }, (_, i) => (i === 0 ? null : fake.cursorAt(i * size)));
 
-async function setup(worker: { leaseMs?: number } = {}) {
+async function setup(
+  worker: { leaseMs?: number } = {},
+  /** null: the token lacks read_locales, so Shopify refuses the field. */
+  shopLocales: { locale: string; primary: boolean }[] | null = [
+    { locale: "de", primary: true },
+    { locale: "en", primary: false },
+  ],
+) {
   const fake = await startFakeAdminApi({
     token: TOKEN,
+    shopLocales: shopLocales ?? undefined,
     products: range(120).map(gqlProduct),
     customers: range(30).map(gqlCustomer),
     orders: range(70).map(gqlOrder),
@@ -77,27 +88,34 @@ describe("backfill", () => {
     expect(
       fake.requests.filter((r) => r.resource === "orders").every((r) => /^created_at:>='\d{4}-/.test(r.query ?? "")),
     ).toBe(true);
+    const pages = (resource: keyof typeof PAGE_SIZE, total: number) =>
+      pageCursors(fake, total, PAGE_SIZE[resource]).map((c) => `${resource}:${c ?? "-"}`);
     expect(fake.requests.map((r) => `${r.resource}:${r.cursor ?? "-"}`)).toEqual([
-      "products:-",
-      `products:${fake.cursorAt(50)}`,
-      `products:${fake.cursorAt(100)}`,
-      "customers:-",
-      "orders:-",
-      `orders:${fake.cursorAt(50)}`,
+      "shopLocales:-",
+      ...pages("products", 120),
+      ...pages("customers", 30),
+      ...pages("orders", 70),
     ]);
+    // Every page was within Shopify's cost limit for one query.
+    expect(fake.requests.filter((r) => r.refused)).toEqual([]);
+    // The shop's primary language came from Shopify: replies fall back to German.
+    expect((await store.shops.get(SHOP))!.settings.locale).toBe("de");
     // Installing again does not start another backfill.
     await onInstalled(runtime, SHOP);
-    expect(fake.requests).toHaveLength(6);
+    expect(fake.requests).toHaveLength(1 + 120 / 3 + 1 + Math.ceil(70 / 3));
   });
 
   it("an Admin API failure mid-way is retried from the saved page, not from the start", async () => {
     const { runtime, store, fake } = await setup();
-    fake.failOnce("products", fake.cursorAt(100), { status: 503 });
+    const failing = fake.cursorAt(20 * PAGE_SIZE.products);
+    fake.failOnce("products", failing, { status: 503 });
     await startBackfill(store, SHOP);
     runtime.worker.start();
     await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
     const products = fake.requests.filter((r) => r.resource === "products").map((r) => r.cursor);
-    expect(products).toEqual([null, fake.cursorAt(50), fake.cursorAt(100), fake.cursorAt(100)]);
+    const cursors = pageCursors(fake, 120, PAGE_SIZE.products);
+    // Each page once, except the failed one, asked again; never from the start.
+    expect(products).toEqual([...cursors.slice(0, 21), failing, ...cursors.slice(21)]);
     expect(await store.products.count(SHOP)).toBe(120);
     expect((await backfillProgress(runtime, SHOP)).counts).toEqual({ products: 120, customers: 30, orders: 70 });
   });
@@ -121,8 +139,29 @@ describe("backfill", () => {
     const progress = await backfillProgress(runtime, SHOP);
     expect(progress).toMatchObject({ status: "done", counts: { products: 120, customers: 30, orders: 70 } });
     // Products were fetched once: the takeover started at the saved phase and cursor.
-    expect(fake.requests.filter((r) => r.resource === "products")).toHaveLength(3);
+    expect(fake.requests.filter((r) => r.resource === "products")).toHaveLength(120 / PAGE_SIZE.products);
     expect(await store.customers.get(SHOP, "230")).not.toBeNull();
+  });
+
+  it("keeps a language staff chose, and without the read_locales scope still syncs the catalog", async () => {
+    for (const [shopLocales, chosen] of [
+      [[{ locale: "fr-CA", primary: true }], true],
+      [null, false],
+    ] as const) {
+      const { runtime, store, fake } = await setup({}, shopLocales ? [...shopLocales] : null);
+      await onInstalled(runtime, SHOP);
+      const shop = (await store.shops.get(SHOP))!;
+      const settings = chosen
+        ? { ...shop.settings, locale: "es", localeChosenAt: new Date().toISOString() }
+        : shop.settings;
+      await store.shops.patch(SHOP, { settings, updatedAt: new Date().toISOString() });
+      runtime.worker.start();
+      await eventually(async () => (await backfillProgress(runtime, SHOP)).status === "done", 15_000, 25);
+      expect(fake.requests[0].resource).toBe("shopLocales");
+      expect((await store.shops.get(SHOP))!.settings.locale).toBe(chosen ? "es" : "en");
+      expect(await store.products.count(SHOP)).toBe(120);
+      await runtime.worker.stop();
+    }
   });
 
   it("stops and says why when the shop has no offline session", async () => {

@@ -24,6 +24,8 @@ interface Script {
   exclude: string;
   nothing: string;
   track: string;
+  /** "Where is my order?" with no number: a signed-in customer is shown their orders. */
+  myOrders: string;
   return: string;
   /** The order of the return, and the email or postal code used at checkout. */
   returnOrder: string;
@@ -44,6 +46,7 @@ const SCRIPTS: Script[] = [
     exclude: "des boucles d'oreilles, mais pas en argent",
     nothing: "bracelets en platine à moins de 50 €",
     track: "où est ma commande 1025 ?",
+    myOrders: "où est ma commande ?",
     return: "je voudrais retourner la commande 1012",
     returnOrder: "1012",
     contact: { email: "emma.thompson@example.com" },
@@ -60,6 +63,7 @@ const SCRIPTS: Script[] = [
     exclude: "pendientes, pero no de plata",
     nothing: "pulseras de platino por menos de 50 euros",
     track: "¿dónde está mi pedido 1025?",
+    myOrders: "¿dónde está mi pedido?",
     return: "quiero devolver el pedido 1015",
     returnOrder: "1015",
     contact: { email: "isabella.chen@example.com" },
@@ -76,6 +80,7 @@ const SCRIPTS: Script[] = [
     exclude: "Ohrringe, aber kein Silber",
     nothing: "Armbänder aus Platin unter 50 Euro",
     track: "Wo ist meine Bestellung 1025?",
+    myOrders: "Wo ist meine Bestellung?",
     return: "Ich möchte die Bestellung 1017 zurückgeben",
     returnOrder: "1017",
     contact: { postalCode: "EC1A 1BB" },
@@ -98,6 +103,17 @@ async function act(c: Chat, s: Script, action: Record<string, unknown>) {
   expectInLanguage(turn.messages, s.locale, FAQ_ANSWERS);
   return turn;
 }
+
+/** The widget's rating buttons: POST /proxy/csat with the storefront's locale. */
+const rate = async (c: Chat, s: Script, rating: number) =>
+  answer(
+    await client.post("csat", {
+      conversationId: c.conversationId,
+      visitorId: c.visitorId,
+      rating,
+      locale: s.widgetLocale,
+    }),
+  );
 
 describe.each(SCRIPTS)("a $locale shopper", (s) => {
   it("is greeted, finds pieces, refines, excludes a metal, and is offered relaxations when nothing matches", async () => {
@@ -152,12 +168,54 @@ describe.each(SCRIPTS)("a $locale shopper", (s) => {
     // The rating question comes after the first completed journey, in the same language.
     expect(ofType(shown, "csat")).toHaveLength(1);
 
+    // The same order through POST /proxy/orders/lookup: the timeline's labels follow the request's locale too.
+    const looked = await answer(
+      await client.post("orders/lookup", { orderNumber: "1025", postalCode: "94110", locale: s.widgetLocale }),
+    );
+    expect(looked.status, JSON.stringify(looked.body)).toBe(200);
+    expectResponseMatchesSpec("POST", "/proxy/orders/lookup", 200, looked.body);
+    expect(looked.body.order.timeline.length).toBeGreaterThan(2);
+    expectInLanguage([{ type: "order_status", order: looked.body.order }], s.locale);
+
     // An order held at the carrier: the timeline and a stylist offered, in the same language.
     await say(c, s, "#1016");
     const stuck = await say(c, s, "80205");
     expect(one(stuck, "order_status").order.status).toBe("exception");
     expect(ofType(stuck, "quick_replies").length).toBeGreaterThan(0);
     await act(c, s, { type: "csat", rating: 2 });
+  });
+
+  it("shows a signed-in customer's orders: the latest one's timeline and the others to pick, in the same language", async () => {
+    const c = chat("cust_1");
+    const turn = await say(c, s, s.myOrders);
+    expect(turn.intent).toBe("track_order");
+    const status = one(turn, "order_status");
+    expect(status.order.number).toBe("1028");
+    const others = ofType(turn, "quick_replies")
+      .flatMap((m: Json) => m.replies)
+      .filter((r: Json) => r.action.type === "order_lookup");
+    expect(others.map((r: Json) => r.action.orderNumber)).toEqual(["1012", "1001"]);
+    const older = await act(c, s, others[0].action);
+    expect(one(older, "order_status").order.number).toBe("1012");
+  });
+
+  it("rates the help through POST /proxy/csat: a low rating's stylist offer and its form are in the same language", async () => {
+    const c = chat();
+    await say(c, s, s.sizing);
+    const rated = await rate(c, s, 1);
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expectResponseMatchesSpec("POST", "/proxy/csat", 200, rated.body);
+    expect(rated.body.followUp.type).toBe("quick_replies");
+    expectInLanguage([rated.body.followUp], s.locale);
+    // Taking the offer opens the stylist form, in the same language too.
+    for (const reply of rated.body.followUp.replies) await act(c, s, reply.action);
+
+    // A good rating has no follow-up to translate.
+    const happy = chat();
+    await say(happy, s, s.hello);
+    const good = await rate(happy, s, 5);
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect(good.body.followUp).toBeUndefined();
   });
 
   it("returns a piece: contact, eligibility, the confirmation form, and next steps in the same language", async () => {

@@ -1,9 +1,11 @@
 // The privacy promises, proven by data: after customers/redact, and after the shopper's own "delete my chat", a
 // search of every table of the store — FTS5 segments, queued and finished jobs (webhook payloads, the email
 // outbox), idempotent answers, audit entries included — finds nothing of the shopper's email, name, phone or words.
-// A redaction leaves only a record that it happened, by ids. Also customers/data_request's report.
+// A redaction leaves only a record that it happened, by ids, and the admin (conversation search, transcript and
+// ticket pages) no longer returns any of it. Also customers/data_request's report.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localAdmin } from "../support/adminClient";
 import { startApp, type RunningApp } from "../support/app";
 import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
 import { conciergeCli, count, eventually, expectOk, query } from "../support/storefront";
@@ -153,6 +155,40 @@ async function requestResize(
   );
 }
 
+/** How many conversations the admin's full-text search finds for a word. */
+async function adminSearch(word: string): Promise<number> {
+  const res = await localAdmin(app).load(
+    `/app/conversations?q=${encodeURIComponent(word)}`,
+    "routes/app.conversations._index",
+  );
+  expect(res.status).toBe(200);
+  return (res.body.page.items as unknown[]).length;
+}
+
+/**
+ * The needles the admin still shows for a conversation: its transcript page and the page of each of its tickets
+ * (their loader data and their HTML documents).
+ */
+async function adminShows(conversationId: string, needles: string[]): Promise<string[]> {
+  const admin = localAdmin(app);
+  const tickets = query<{ id: string }>(
+    app.databasePath,
+    "SELECT id FROM tickets WHERE conversation_id = ?",
+    conversationId,
+  );
+  const pages = [
+    { path: `/app/conversations/${conversationId}`, route: "routes/app.conversations.$id" },
+    ...tickets.map((t) => ({ path: `/app/tickets/${t.id}`, route: "routes/app.tickets.$id" })),
+  ];
+  let shown = "";
+  for (const page of pages) {
+    const data = await admin.load(page.path, page.route);
+    shown += JSON.stringify(data.body) + (await (await admin.document(page.path)).text());
+  }
+  const lower = shown.toLowerCase();
+  return needles.filter((n) => lower.includes(n.toLowerCase()));
+}
+
 function needlesOf(who: Shopper): string[] {
   return [who.email, who.name, who.name.split(" ")[1], who.words, who.phone, who.phone.replace(/\D/g, "").slice(-7)];
 }
@@ -212,6 +248,8 @@ describe("customers/redact", () => {
       expect(tablesBefore, `traces in ${table}`).toContain(table);
     }
     expect(smtp.received.some((m) => m.to.includes(who.email))).toBe(true);
+    expect(await adminSearch(who.words)).toBe(1);
+    expect(await adminShows(loggedIn, [who.email, who.name, who.words])).toEqual([who.email, who.name, who.words]);
     expect(
       count(app.databasePath, "SELECT count(*) AS n FROM shortlists WHERE visitor_id = 'v-privacy-imogen-1'"),
     ).toBe(1);
@@ -229,6 +267,11 @@ describe("customers/redact", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     await settled();
     expect(findEverywhere(app.databasePath, needlesOf(who))).toEqual([]);
+
+    // The admin no longer finds or shows any of it: no search hit, no contact on the ticket, no words in a transcript.
+    expect(await adminSearch(who.words)).toBe(0);
+    expect(await adminShows(loggedIn, needlesOf(who))).toEqual([]);
+    expect(await adminShows(guest.conversationId, needlesOf(who))).toEqual([]);
 
     // Nothing left to join back: the conversations are tombstones, their shortlists and analytics links are gone.
     for (const id of [loggedIn, guest.conversationId]) {
@@ -287,6 +330,8 @@ describe("delete my chat", () => {
     for (const table of ["messages", "messages_fts_data", "tickets", "return_requests", "csat_ratings"]) {
       expect(tables, `traces in ${table}`).toContain(table);
     }
+    expect(await adminSearch(who.words)).toBe(1);
+    expect(await adminShows(conversationId, [who.name, who.words])).toEqual([who.name, who.words]);
 
     const started = Date.now();
     const res = await client.del(`conversations/${conversationId}`, { visitorId: "v-privacy-octavia" });
@@ -307,11 +352,14 @@ describe("delete my chat", () => {
     expect(new Set(findEverywhere(app.databasePath, [who.email]).map((f) => f.table))).toEqual(new Set(["orders"]));
     const gone = await client.get(`conversations/${conversationId}`, { visitorId: "v-privacy-octavia" });
     expect(gone.status).toBe(404);
+    // Nor does the admin: no search hit, no contact on the ticket, no words in the transcript.
+    expect(await adminSearch(who.words)).toBe(0);
+    expect(await adminShows(conversationId, [who.words, who.name, who.phone, who.email])).toEqual([]);
   });
 });
 
 describe("customers/data_request", () => {
-  it("records the request and serves a downloadable report of the customer's conversations, tickets, returns and ratings", async () => {
+  it("records the request and serves a downloadable report of the customer's conversations, tickets, return requests and ratings", async () => {
     const who: Shopper = {
       name: "Perpetua Lindqvist",
       email: "perpetua.l@example.com",
@@ -320,6 +368,7 @@ describe("customers/data_request", () => {
     };
     const { client, customer, order } = await customerWithOrder(who);
     const conversationId = await leaveTraces(client, who, String(customer.id), "v-privacy-perpetua");
+    await requestResize(client, order, who, "v-privacy-perpetua", conversationId);
     await expectOk(
       await send("customers/data_request", {
         shop_domain: SHOP,
@@ -343,6 +392,7 @@ describe("customers/data_request", () => {
       conversations: { id: string; messages: { text: string }[] }[];
       tickets: { contact: { email: string }; transcript: unknown[] }[];
       ratings: { comment: string }[];
+      returnRequests: { orderNumber: string; option: string; reason: string; status: string }[];
     };
     expect(report.customer.email).toBe(who.email);
     expect(report.orders.map((o) => o.id)).toEqual([String(order.id)]);
@@ -351,6 +401,13 @@ describe("customers/data_request", () => {
     expect(report.tickets).toHaveLength(1);
     expect(report.tickets[0].contact.email).toBe(who.email);
     expect(report.ratings[0].comment).toContain(who.words);
+    expect(report.returnRequests).toEqual([
+      expect.objectContaining({
+        orderNumber: order.name.replace(/^#/, ""),
+        option: "resize",
+        reason: `${who.words} had tiny fingers`,
+      }),
+    ]);
 
     const missing = await fetch(`${app.url}/app/data-requests/dr_nope`);
     expect(missing.status).toBe(404);

@@ -9,7 +9,7 @@ import { startApp, type RunningApp } from "../support/app";
 import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
 import { count, eventually, expectError, expectOk, query, seedShop } from "../support/storefront";
 import { customerPayload, deliveredFulfillment, orderPayload, productPayload } from "../support/shopifyPayloads";
-import { deliver, tableNames } from "../support/webhooks";
+import { deliver, findEverywhere, tableNames } from "../support/webhooks";
 
 const SHOP = "aurora-demo.myshopify.com";
 const OTHER = "aurora-webhooks-b.myshopify.com";
@@ -267,7 +267,7 @@ describe("the mirror", () => {
 });
 
 describe("app/uninstalled and shop/redact", () => {
-  it("uninstall removes the sessions and marks the shop, keeping its data; shop/redact then erases all of it", async () => {
+  it("uninstall removes the sessions and marks the shop, keeping its data; shop/redact then erases all of it, its chats, tickets and search index included", async () => {
     await seedShop(app.databasePath, OTHER);
     const { execute } = await import("../support/storefront");
     execute(
@@ -279,6 +279,27 @@ describe("app/uninstalled and shop/redact", () => {
     );
     const products = count(app.databasePath, "SELECT count(*) AS n FROM products WHERE shop = ?", OTHER);
     expect(products).toBeGreaterThan(0);
+    // A shopper's chat and stylist ticket on that shop: messages, a ticket with contact, full-text index entries.
+    const shopper = proxyClient(app.url, { shop: OTHER, secret });
+    const chat = await expectOk<{ conversationId: string }>(
+      await shopper.post("messages", { visitorId: "v-redact-shop", text: "my grandmother's Xanthorine brooch" }),
+    );
+    await expectOk(
+      await shopper.post("escalations", {
+        visitorId: "v-redact-shop",
+        conversationId: chat.conversationId,
+        contact: { name: "Ottoline Vexworth", email: "ottoline.vexworth@example.com" },
+        topic: "care",
+        notes: "Xanthorine clasp is loose",
+      }),
+    );
+    await jobsDone(OTHER);
+    const needles = ["Xanthorine", "Ottoline", "ottoline.vexworth@example.com"];
+    const traces = new Set(findEverywhere(app.databasePath, needles).map((f) => f.table));
+    for (const table of ["messages", "messages_fts_data", "tickets"]) expect(traces, table).toContain(table);
+    expect(
+      count(app.databasePath, "SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'xanthorine'"),
+    ).toBe(1);
 
     await expectOk(await send("app/uninstalled", { id: 1, domain: OTHER }, { shop: OTHER }));
     await jobsDone(OTHER);
@@ -308,6 +329,11 @@ describe("app/uninstalled and shop/redact", () => {
         expect(left, table).toEqual([]);
       }
     }
+    // The shopper's words and contact are nowhere, the full-text index's segments included.
+    expect(findEverywhere(app.databasePath, needles)).toEqual([]);
+    expect(
+      count(app.databasePath, "SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'xanthorine'"),
+    ).toBe(0);
     // The demo shop is untouched.
     expect(count(app.databasePath, "SELECT count(*) AS n FROM products WHERE shop = ?", SHOP)).toBeGreaterThan(0);
   });

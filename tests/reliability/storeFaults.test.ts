@@ -63,6 +63,11 @@ describe("a second process holding the write lock", () => {
       await expectDegradedCleanly(app, "locked");
       await lock.release();
       released = true;
+      // Another writer's lock is contention, not a fault: the next page view gets its launcher back at once,
+      // while readiness still remembers the failures of the last few seconds.
+      const configAfter = await fetch(`${app.url}${signedPath(app, "config", { visitorId: "v-after-lock" })}`);
+      expect(await expectOk<{ enabled: boolean }>(configAfter, "config after release")).toMatchObject({ enabled: true });
+      expect((await fetch(`${app.url}/api/ready`)).status, "readiness right after release").toBe(503);
       const recovery = await measureUntil(async () => (await turn(app, "v-after-lock")).status === 200, 5_000, 5);
       // Readiness stays degraded a few seconds after the last failure, then says ready again.
       const ready = await measureUntil(async () => (await fetch(`${app.url}/api/ready`)).status === 200, 10_000, 100);

@@ -1,17 +1,23 @@
 // Two server processes on one store (SQLite file), as a scaled-out deployment runs them: idempotency keys and
-// rate limits hold across both, a kill switch reaches both within the shop cache's 5 s, and a catalog write made
-// in one process (or by anyone writing the file) reaches the other's in-memory index.
+// rate limits hold across both, a kill switch reaches both within the shop cache's 5 s, a catalog write made
+// in one process (or by anyone writing the file) reaches the other's in-memory index, and a guarded rollout is
+// judged by one process at a time (the shop's lease in the store), so a gate breach pauses it exactly once.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localAdmin } from "../support/adminClient";
 import type { RunningApp } from "../support/app";
+import { seedStageTraffic } from "../support/rolloutBreach";
 import {
   conciergeCli,
+  count,
   DEMO_SHOP,
   eventually,
   execute,
   expectOk,
   freshRateWindow,
   newClientIp,
+  query,
+  sleep,
 } from "../support/storefront";
 import { signedPath, startReliabilityApp } from "./support";
 
@@ -21,8 +27,12 @@ let one: App;
 let two: App;
 
 beforeAll(async () => {
-  one = await startReliabilityApp({ RATE_LIMIT_PER_MINUTE: "10" });
-  two = await startReliabilityApp({ RATE_LIMIT_PER_MINUTE: "10" }, { dataDir: one.dataDir });
+  // Both judge guarded rollouts every second, so both would pause one if the lease let them.
+  one = await startReliabilityApp({ RATE_LIMIT_PER_MINUTE: "10", ROLLOUT_CHECK_SECONDS: "1" });
+  two = await startReliabilityApp(
+    { RATE_LIMIT_PER_MINUTE: "10", ROLLOUT_CHECK_SECONDS: "1" },
+    { dataDir: one.dataDir },
+  );
 });
 afterAll(async () => {
   await two?.stop();
@@ -115,4 +125,52 @@ describe("two processes on one store", () => {
       expect(took).toBeLessThanOrEqual(1_500);
     }
   });
+
+  it("judge a guarded rollout one at a time: a seeded gate breach pauses it exactly once, and never while another holds the shop's lease", async () => {
+    const pauses = () =>
+      count(
+        one.databasePath,
+        "SELECT count(*) AS n FROM audit_log WHERE shop = ? AND action = 'rollout.guarded.pause'",
+        DEMO_SHOP,
+      );
+    const admin = localAdmin(one);
+    const seen = async () => (await admin.load("/app/rollout", "routes/app.rollout")).body.rollout.updatedAt as string;
+    // Someone else (a third process, mid-judgement) holds the shop's guard lease for now.
+    execute(
+      one.databasePath,
+      "INSERT INTO leases (shop, name, holder, expires_at) VALUES (?, 'rollout.guard', 'another-process', ?)",
+      DEMO_SHOP,
+      Date.now() + 60_000,
+    );
+    expect((await admin.act("/app/rollout", { intent: "guarded", seen: await seen(), step: "start" })).status).toBe(
+      200,
+    );
+    // The stage's traffic: 120 conversations and 1,000 storefront requests, 30 of them 5xx (3% > the 2% gate).
+    seedStageTraffic(one.databasePath, DEMO_SHOP, { conversations: 120, requests: 1000, errors: 30, prefix: "two" });
+    try {
+      // Three rounds of both processes: neither judges the shop while the lease is someone else's.
+      await sleep(3_000);
+      expect(pauses()).toBe(0);
+
+      execute(one.databasePath, "DELETE FROM leases WHERE shop = ? AND name = 'rollout.guard'", DEMO_SHOP);
+      await eventually(async () => pauses() > 0, 15_000, 100);
+      // More rounds: still one pause, decided by one process.
+      await sleep(2_500);
+      expect(pauses()).toBe(1);
+      const [pause] = query<{ actor: string; reason: string }>(
+        one.databasePath,
+        "SELECT actor, reason FROM audit_log WHERE shop = ? AND action = 'rollout.guarded.pause'",
+        DEMO_SHOP,
+      );
+      expect(pause.actor).toBe("guarded-rollout");
+      expect(JSON.parse(pause.reason)).toMatch(
+        /^Paused at beta .*: error rate \d+\.\d% \(\d+ of \d+ requests\) is over the 2\.0% limit\.$/,
+      );
+      const deciders = [one, two].filter((app) => app.logs().includes('"msg":"guarded rollout decision"'));
+      expect(deciders).toHaveLength(1);
+    } finally {
+      await admin.act("/app/rollout", { intent: "guarded", seen: await seen(), step: "stop" });
+      await conciergeCli(one.databasePath, ["rollout", "--shop", DEMO_SHOP, "--percent", "100"]);
+    }
+  }, 40_000);
 });

@@ -124,6 +124,28 @@ export function platformContract(getStore: () => Store): void {
       expect(await store.jobs.get(A, "pending-ada")).toBeNull();
       expect(await store.jobs.get(A, "running-ada")).not.toBeNull();
     });
+    it("backlog counts unfinished jobs per kind across shops, with the oldest due pending one", async () => {
+      const store = getStore();
+      expect(await store.jobs.backlog(now(0))).toEqual([]);
+      await store.jobs.enqueue(A, job("hook-old", { runAt: at(1) }));
+      await store.jobs.enqueue(B, job("hook-new", { runAt: at(2) }));
+      await store.jobs.enqueue(A, job("hook-later", { runAt: at(30) })); // a retry waiting its turn: queued, not due
+      await store.jobs.enqueue(A, job("mail-1", { kind: "mail", runAt: at(3) }));
+      await store.jobs.enqueue(B, job("done-1", { kind: "backfill", runAt: at(0) }));
+      await store.jobs.claim(["backfill"], "w1", now(0), 60_000);
+      await store.jobs.finish(B, "done-1", "w1", "done", null, now(0));
+      expect(await store.jobs.backlog(now(5))).toEqual([
+        { kind: "mail", queued: 1, oldestDueAt: at(3) },
+        { kind: "webhook", queued: 3, oldestDueAt: at(1) },
+      ]);
+      // A running job is still queued, but no longer waiting.
+      await store.jobs.claim(["webhook"], "w1", now(5), 60_000);
+      await store.jobs.claim(["mail"], "w1", now(5), 60_000);
+      expect(await store.jobs.backlog(now(5))).toEqual([
+        { kind: "mail", queued: 1, oldestDueAt: null },
+        { kind: "webhook", queued: 3, oldestDueAt: at(2) },
+      ]);
+    });
   });
 
   describe("leases", () => {

@@ -1,6 +1,7 @@
-// A fake Shopify Admin GraphQL API on loopback (the only fake: Shopify lives outside our machine). It serves
-// products, customers and orders in pages with cursors, checks the access token, logs every request, and can fail
-// or stall a given page once to interrupt a backfill.
+// A fake Shopify Admin GraphQL API on loopback (the only fake: Shopify lives outside our machine). It serves the
+// shop's locales, and products, customers and orders in pages with cursors, checks the access token, logs every
+// request, and can fail or stall a given page once to interrupt a backfill. Like Shopify, it serves the page size the
+// query asks for (`first`), and refuses a query whose requested cost exceeds the single-query limit of 1,000 points.
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,19 +11,55 @@ export interface FakeAdminOptions {
   products: unknown[];
   customers: unknown[];
   orders: unknown[];
+  /** The shop's published locales (`shopLocales`); none given: the field is refused as without the scope. */
+  shopLocales?: { locale: string; primary: boolean }[];
+  /** Serve at most this many nodes per page, whatever `first` asks (forces pagination with a small data set). */
   pageSize?: number;
 }
 
+/** Shopify's single-query limit on the requested cost (Admin GraphQL rate limits). */
+export const MAX_QUERY_COST = 1000;
+
+/**
+ * The requested cost of a query, by Shopify's documented rules: a scalar costs 0, an object 1, a connection or list
+ * asked with `first: N` costs 2 plus N times its selection. Enough of GraphQL's syntax for our queries (no fragments).
+ */
+export function requestedQueryCost(query: string): number {
+  const body = query.slice(query.indexOf("{"));
+  let at = 0;
+  const selection = (): number => {
+    at++; // "{"
+    let cost = 0;
+    while (at < body.length && body[at] !== "}") {
+      const field = /^\s*([A-Za-z_]\w*)\s*(\(([^)]*)\))?\s*/.exec(body.slice(at));
+      if (!field) {
+        at++;
+        continue;
+      }
+      at += field[0].length;
+      if (body[at] !== "{") continue; // a scalar
+      const first = /\bfirst:\s*(\d+)/.exec(field[3] ?? "");
+      const inner = selection();
+      cost += first ? 2 + Number(first[1]) * inner : 1 + inner;
+    }
+    at++; // "}"
+    return cost;
+  };
+  return selection();
+}
+
 export interface FakeRequest {
-  resource: "products" | "customers" | "orders";
+  resource: "products" | "customers" | "orders" | "shopLocales";
   cursor: string | null;
   query?: string;
+  /** Refused before any data was read (the query's requested cost was over the limit). */
+  refused?: "cost";
 }
 
 export async function startFakeAdminApi(options: FakeAdminOptions) {
   const requests: FakeRequest[] = [];
   const once = new Map<string, { status?: number; delayMs?: number }>();
-  const pageSize = options.pageSize ?? 50;
+  const pageSize = options.pageSize ?? Infinity;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -37,8 +74,29 @@ export async function startFakeAdminApi(options: FakeAdminOptions) {
       query: string;
       variables: { cursor?: string | null; query?: string };
     };
+    if (/\bshopLocales\(/.test(query)) {
+      requests.push({ resource: "shopLocales", cursor: null });
+      if (!options.shopLocales)
+        return send(200, {
+          errors: [{ message: "Access denied for shopLocales field. Required access: `read_locales`" }],
+        });
+      return send(200, { data: { shopLocales: options.shopLocales } });
+    }
     const resource = (["products", "customers", "orders"] as const).find((r) => new RegExp(`\\b${r}\\(`).test(query));
     if (!resource) return send(200, { errors: [{ message: "unknown query" }] });
+    const cost = requestedQueryCost(query);
+    if (cost > MAX_QUERY_COST) {
+      requests.push({ resource, cursor: variables.cursor ?? null, query: variables.query, refused: "cost" });
+      return send(200, {
+        errors: [
+          {
+            message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_QUERY_COST },
+          },
+        ],
+      });
+    }
+    const asked = Number(new RegExp(`\\b${resource}\\(\\s*first:\\s*(\\d+)`).exec(query)?.[1] ?? 0);
     const cursor = variables.cursor ?? null;
     requests.push({ resource, cursor, query: variables.query });
     const key = `${resource}:${cursor ?? ""}`;
@@ -50,7 +108,7 @@ export async function startFakeAdminApi(options: FakeAdminOptions) {
     }
     const all = options[resource];
     const start = cursor ? Number(Buffer.from(cursor, "base64url").toString()) : 0;
-    const nodes = all.slice(start, start + pageSize);
+    const nodes = all.slice(start, start + Math.min(asked, pageSize));
     const end = start + nodes.length;
     const hasNextPage = end < all.length;
     send(200, {
@@ -60,7 +118,7 @@ export async function startFakeAdminApi(options: FakeAdminOptions) {
           nodes,
         },
       },
-      extensions: { cost: { requestedQueryCost: 10 } },
+      extensions: { cost: { requestedQueryCost: cost } },
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

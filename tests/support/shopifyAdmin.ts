@@ -96,7 +96,7 @@ export async function seedShopifyShop(databasePath: string, opts: { staff?: bool
       state: "seeded",
       isOnline: false,
       accessToken: "shpat_seeded_offline_token",
-      scope: "read_products,read_orders,read_customers,write_app_proxy",
+      scope: "read_products,read_orders,read_customers,read_locales,write_app_proxy",
     });
     await store.sessions.store({ id: session.id, shop, data: session.toPropertyArray(true) });
     if (opts.staff !== false) {

@@ -1,5 +1,5 @@
 // The catalog mapping (category, metal, ready-to-ship from options, tags, metafields, type, title), stock-driven
-// ready-to-ship, and the order mapping (status, history, flags).
+// ready-to-ship, the mapping's text form (Settings, CLI), and the order mapping (status, history, flags).
 
 import { describe, expect, it } from "vitest";
 import {
@@ -10,6 +10,7 @@ import {
   metalOf,
   type SourceProduct,
 } from "~/concierge/catalogMapping";
+import { parseSources, sourcesText } from "~/concierge/catalogMappingText";
 import { mapOrder, type SourceOrder } from "~/concierge/orderMapping";
 import { retryDelay } from "~/platform/worker.server";
 import type { CatalogMapping } from "~/store/port";
@@ -209,5 +210,37 @@ describe("retry backoff", () => {
     expect(retryDelay(1, 1000, 60_000, () => 1)).toBe(1000);
     expect(retryDelay(4, 1000, 60_000, () => 1)).toBe(8000);
     expect(retryDelay(20, 1000, 60_000, () => 1)).toBe(60_000);
+  });
+});
+
+describe("the mapping as staff write it (Settings, CLI)", () => {
+  it("reads every source kind, one per line or comma, and writes them back the same way", () => {
+    const parsed = parseSources(
+      "metafield:custom.piece_kind\noption:Metal, tag:alloy=\ntag\nproduct_type\n\ntitle\ntag",
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      sources: [
+        { from: "metafield", namespace: "custom", key: "piece_kind" },
+        { from: "option", name: "Metal" },
+        { from: "tag", prefix: "alloy=" },
+        { from: "tag" },
+        { from: "product_type" },
+        { from: "title" },
+      ],
+    });
+    expect(sourcesText(parsed.ok ? parsed.sources : [])).toBe(
+      "metafield:custom.piece_kind\noption:Metal\ntag:alloy=\ntag\nproduct_type\ntitle",
+    );
+  });
+
+  it("names the line it cannot read, and refuses none or too many", () => {
+    for (const bad of ["metafield:custom", "colour:red", "option:", "tag:<script>"]) {
+      const parsed = parseSources(`title\n${bad}`);
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.problem).toContain(bad);
+    }
+    expect(parseSources(" \n ")).toEqual({ ok: false, problem: "name at least one source" });
+    expect(parseSources(Array.from({ length: 11 }, (_, i) => `option:O${i}`).join("\n")).ok).toBe(false);
   });
 });

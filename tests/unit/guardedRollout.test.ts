@@ -62,6 +62,7 @@ describe("evaluateGuardedRollout", () => {
     expect(paused).toEqual({
       kind: "pause",
       breaches: ["error rate 3.0% (150 of 5000 requests) is over the 2.0% limit"],
+      gates: ["error_rate"],
       reason: "Paused at 10% (10%): error rate 3.0% (150 of 5000 requests) is over the 2.0% limit.",
     });
     const severe = evaluateGuardedRollout({ rollout: rollout(2), metrics: { ...healthy, errors: 250 }, now: after(1) });
@@ -84,9 +85,11 @@ describe("evaluateGuardedRollout", () => {
       now: after(1),
     });
     expect(unhappy.kind === "pause" && unhappy.breaches).toEqual(["CSAT average 3.60 (40 ratings) is under 4.0"]);
+    expect(unhappy.kind === "pause" && unhappy.gates).toEqual(["csat"]);
     const both = gateBreaches({ ...healthy, errors: 150, p95Ms: 1700 }, DEFAULT_GATES);
     expect(both.breaches).toHaveLength(2);
     expect(both.severe).toBe(true);
+    expect(both.gates).toEqual(["error_rate", "p95_latency"]);
   });
 
   it("advances when the stage ran its days with passing gates; holds before that", () => {
@@ -139,12 +142,12 @@ describe("applyGuardedDecision", () => {
   });
 
   it("pausing keeps the percentage; rolling back lowers it; both record when and why", () => {
-    const paused = applyGuardedDecision(rollout(2), { kind: "pause", reason: "why", breaches: [] }, now)!;
+    const paused = applyGuardedDecision(rollout(2), { kind: "pause", reason: "why", breaches: [], gates: [] }, now)!;
     expect(paused.percent).toBe(25);
     expect(paused.guarded!.paused).toEqual({ at: now.toISOString(), reason: "why" });
     const back = applyGuardedDecision(
       rollout(2),
-      { kind: "rollback", toStage: 1, percent: 10, reason: "why", breaches: [] },
+      { kind: "rollback", toStage: 1, percent: 10, reason: "why", breaches: [], gates: [] },
       now,
     )!;
     expect(back.percent).toBe(10);

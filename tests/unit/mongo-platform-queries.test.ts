@@ -45,6 +45,17 @@ describe("platform queries", () => {
     });
   });
 
+  it("groups the backlog by kind over unfinished jobs, the oldest due one only among pending jobs", () => {
+    const at = "2026-01-01T00:00:00.000Z";
+    const [match, group] = p.backlogPipeline(at);
+    expect(match).toEqual({ $match: { status: { $in: ["pending", "running"] } } });
+    expect(group.$group.queued).toEqual({ $sum: 1 });
+    expect(group.$group.oldest.$min.$cond[0]).toEqual({
+      $and: [{ $eq: ["$status", "pending"] }, { $lte: ["$runAt", at] }],
+    });
+    expect(() => p.backlogPipeline(HOSTILE)).toThrow(TypeError);
+  });
+
   it("takes a lease when free, expired or already the holder's", () => {
     const now = new Date(1_000_000);
     expect(p.leaseAcquire(SHOP, "task", "h1", now, 500)).toEqual({

@@ -247,7 +247,14 @@ export function createPanel(ctx: PanelContext): Panel {
     pendingRetry = retry;
     add(errorBox);
   }
-  addEventListener("online", () => pendingRetry && (clearError(), pendingRetry?.()));
+  // Back online: rerun the failed action (clearError forgets it, so keep it first).
+  addEventListener("online", () => {
+    const again = pendingRetry;
+    if (again) {
+      clearError();
+      again();
+    }
+  });
 
   /** Runs one shopper action with one Idempotency-Key; Retry reruns it with the same key. */
   async function attempt(job: (key: string) => Promise<void>, key = newKey()): Promise<boolean> {

@@ -85,6 +85,7 @@ export const COMMON_WORDS: Record<Lang, readonly string[]> = {
     prix cher chere chers cheres budget euros paiement payer paye carte credit
     merci bonne journee soiree revoir plait svp excusez pardon desole desolee
     quelqu quelquun personne personnes humain conseiller conseillere
+    chaise chaises table tables porte portes
   `),
   es: words(`
     hola buenos buenas tardes noches gracias muchas favor quiero quisiera queria quieres quiere
@@ -106,6 +107,7 @@ export const COMMON_WORDS: Record<Lang, readonly string[]> = {
     barata caro cara presupuesto euros dolares pesos pagar pago tarjeta credito
     pregunta preguntas respuesta problema problemas cliente clientes servicio tienda
     direccion telefono correo ayuda ayudar necesito necesita alguien persona personas
+    largo larga largos largas cierra cierran
   `),
   de: words(`
     hallo guten morgen abend danke vielen bitte schon schoen mochte moechte mochten moechten
@@ -126,5 +128,6 @@ export const COMMON_WORDS: Record<Lang, readonly string[]> = {
     teuer budget euro bezahlen zahlung karte kredit frage fragen antwort problem probleme
     kunde kunden service laden geschaft geschaeft adresse telefon hilfe helfen brauche
     brauchen jemanden person personen mensch menschen leider entschuldigung gerne
+    halle anhang anhange ringer platte platten
   `),
 };

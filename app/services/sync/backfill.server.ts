@@ -1,5 +1,5 @@
-// The initial backfill after install: products, customers and recent orders read page by page from the Admin
-// GraphQL API into the mirror. Progress (phase, cursor, counts) is saved after every page, so an interrupted
+// The initial backfill after install: the shop's primary language, then products, customers and recent orders read
+// page by page from the Admin GraphQL API into the mirror. Progress (phase, cursor, counts) is saved after every page, so an interrupted
 // backfill — a crash, a deploy, an API outage — resumes from the last saved page. Each job run works for a few
 // seconds and then queues its own continuation, so no lease is ever held for long.
 
@@ -11,15 +11,21 @@ import { enqueueJob, PermanentJobError, type Continue } from "~/platform/worker.
 import type { Job, Store, SyncProgress } from "~/store/port";
 import { catalogMappingOf, upsertCustomer, upsertOrder, upsertProduct } from "./mirror.server";
 import { customerFromGraphql, orderFromGraphql, productFromGraphql } from "./shopifyPayloads";
+import { syncPrimaryLocale } from "./shopLocale.server";
 
 export const BACKFILL_JOB = "backfill";
 /** Orders placed in the last this many days are synced (older ones are rarely tracked or returned). */
 export const BACKFILL_ORDER_DAYS = 60;
 const STEP_BUDGET_MS = 5_000;
 
+// Page sizes keep each query's requested cost under Shopify's single-query limit of 1,000 points (a connection costs
+// 2 plus `first` times its selection): 3 products with up to 100 variants each cost about 970, 3 orders with up to
+// 50 lines about 1,000. Small pages cost latency only; a query over the limit is refused outright (MAX_COST_EXCEEDED).
+export const PAGE_SIZE = { products: 3, customers: 100, orders: 3 } as const;
+
 const PRODUCTS_QUERY = /* GraphQL */ `
   query ConciergeProducts($cursor: String) {
-    products(first: 50, after: $cursor, sortKey: ID) {
+    products(first: ${PAGE_SIZE.products}, after: $cursor, sortKey: ID) {
       pageInfo {
         hasNextPage
         endCursor
@@ -76,7 +82,7 @@ const PRODUCTS_QUERY = /* GraphQL */ `
 
 const CUSTOMERS_QUERY = /* GraphQL */ `
   query ConciergeCustomers($cursor: String) {
-    customers(first: 100, after: $cursor, sortKey: ID) {
+    customers(first: ${PAGE_SIZE.customers}, after: $cursor, sortKey: ID) {
       pageInfo {
         hasNextPage
         endCursor
@@ -96,7 +102,7 @@ const CUSTOMERS_QUERY = /* GraphQL */ `
 
 const ORDERS_QUERY = /* GraphQL */ `
   query ConciergeOrders($cursor: String, $query: String) {
-    orders(first: 50, after: $cursor, sortKey: CREATED_AT, query: $query) {
+    orders(first: ${PAGE_SIZE.orders}, after: $cursor, sortKey: CREATED_AT, query: $query) {
       pageInfo {
         hasNextPage
         endCursor
@@ -300,6 +306,8 @@ export async function runBackfillStep(runtime: Runtime, job: Job, budgetMs = STE
         return;
       }
       const phase = progress.phase;
+      // A run's first page: the shop's primary language first (replies fall back to it).
+      if (phase === "products" && progress.cursor === null) await syncPrimaryLocale(runtime, shop);
       const page = await fetchPage(runtime, shop, phase, progress);
       if (!(await stillHeld())) return;
       const applied = await applyPage(runtime, shop, phase, page.nodes);

@@ -86,6 +86,12 @@ export function mongoJobs(c: Collections): Store["jobs"] {
       }
       return changed;
     },
+    async backlog(now) {
+      const rows = await c.jobs
+        .aggregate<{ _id: string; queued: number; oldest: string | null }>(p.backlogPipeline(now.toISOString()))
+        .toArray();
+      return rows.map((r) => ({ kind: r._id, queued: r.queued, oldestDueAt: r.oldest ?? null }));
+    },
     async purgeFinished(before) {
       return (await c.jobs.deleteMany(p.finishedBefore(before.toISOString()))).deletedCount;
     },

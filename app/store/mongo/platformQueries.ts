@@ -100,6 +100,25 @@ export const jobScrubUpdate = (): Document[] => [
   },
 ];
 
+/** Unfinished jobs per kind: how many, and the oldest pending one already due. */
+export function backlogPipeline(now: string): Document[] {
+  const at = str(now, "now");
+  return [
+    { $match: { status: { $in: ["pending", "running"] } } },
+    {
+      $group: {
+        _id: "$kind",
+        queued: { $sum: 1 },
+        // $min skips nulls: only due pending jobs count.
+        oldest: {
+          $min: { $cond: [{ $and: [{ $eq: ["$status", "pending"] }, { $lte: ["$runAt", at] }] }, "$runAt", null] },
+        },
+      },
+    },
+    { $sort: { _id: 1 } },
+  ];
+}
+
 export function finishedBefore(before: string): Filter {
   return { status: { $in: ["done", "dead"] }, updatedAt: { $lt: str(before, "before") } };
 }

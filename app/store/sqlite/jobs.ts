@@ -145,6 +145,16 @@ export function jobsRepository({ db, write, one, run, insert, maybe, byId }: Sql
         return changed;
       });
     },
+    async backlog(now) {
+      // The jobs_due index (status, run_at) serves the status filter: only unfinished rows are read.
+      const rows = db
+        .prepare(
+          "SELECT kind, count(*) AS queued, min(CASE WHEN status = 'pending' AND run_at <= ? THEN run_at END) AS oldest " +
+            "FROM jobs WHERE status IN ('pending', 'running') GROUP BY kind ORDER BY kind",
+        )
+        .all(now.toISOString()) as { kind: string; queued: number; oldest: string | null }[];
+      return rows.map((r) => ({ kind: r.kind, queued: r.queued, oldestDueAt: r.oldest }));
+    },
     async purgeFinished(before) {
       return write(
         () =>

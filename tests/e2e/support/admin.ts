@@ -3,6 +3,7 @@
 // out of reach), and signed storefront calls that create the conversations and tickets the pages show.
 
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -109,4 +110,27 @@ export async function escalatedShopper(shop: Storefront, visitorId: string, name
     notes: "Vintage halo, size 6",
   });
   return { conversationId, ticketId: escalation.ticket.id as string, ticketNumber: escalation.ticket.number as number };
+}
+
+/** A return request for demo order #1012 made from the shopper's chat (for the return's own page); its id. */
+export async function returnRequested(
+  mode: "local" | "shopify",
+  chat: { conversationId: string; visitorId: string },
+): Promise<string> {
+  const created = await storefront(mode).post("returns", {
+    orderNumber: "#1012",
+    email: "emma.thompson@example.com",
+    lineItemId: "li_1012_1",
+    option: "return",
+    reason: "Too big",
+    ...chat,
+  });
+  // A worker restarted after a failure finds the item's request already open: use that one.
+  const dir = mode === "local" ? localDataDir() : shopifyDataDir();
+  const db = new Database(join(dir, "aurora.sqlite"), { readonly: true });
+  const existing = db
+    .prepare("SELECT id FROM return_requests WHERE shop = ? ORDER BY created_at LIMIT 1")
+    .get(mode === "local" ? LOCAL_SHOP : SHOPIFY_TEST.shop) as { id: string } | undefined;
+  db.close();
+  return (created.returnRequest as { id: string } | undefined)?.id ?? existing!.id;
 }
