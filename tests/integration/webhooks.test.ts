@@ -294,6 +294,16 @@ describe("app/uninstalled and shop/redact", () => {
       }),
     );
     await jobsDone(OTHER);
+    // Message text reaches the search index in batches, within 250 ms of the turn (ADR 0008).
+    await eventually(
+      () =>
+        count(
+          app.databasePath,
+          "SELECT count(*) AS n FROM messages WHERE seq > (SELECT upto FROM messages_fts_progress)",
+        ) === 0,
+      5_000,
+      50,
+    );
     const needles = ["Xanthorine", "Ottoline", "ottoline.vexworth@example.com"];
     const traces = new Set(findEverywhere(app.databasePath, needles).map((f) => f.table));
     for (const table of ["messages", "messages_fts_data", "tickets"]) expect(traces, table).toContain(table);
