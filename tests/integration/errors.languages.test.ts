@@ -6,21 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGS, type Locale } from "~/concierge/copy";
 import { localAdmin, type AdminClient } from "../support/adminClient";
-import { startApp, type RunningApp } from "../support/app";
-import { answer, type Answer, type Json } from "../support/concierge";
+import type { RunningApp } from "../support/app";
+import { answer, type Answer, type Json, startJourneyApp } from "../support/concierge";
 import { expectInLanguage } from "../support/copy";
 import { expectResponseMatchesSpec } from "../support/openapi";
-import { localSecret, proxyClient, type ProxyClient } from "../support/proxy";
-import { DEMO_SHOP } from "../support/storefront";
+import type { ProxyClient } from "../support/proxy";
 
 let app: RunningApp;
 let admin: AdminClient;
 let shopper: ProxyClient;
 
 beforeAll(async () => {
-  app = await startApp({ RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_LOOKUPS_PER_MINUTE: "10000" });
+  ({ app, client: shopper } = await startJourneyApp());
   admin = localAdmin(app);
-  shopper = proxyClient(app.url, { shop: DEMO_SHOP, secret: localSecret(app.dataDir) });
 });
 afterAll(async () => {
   await app?.stop();
