@@ -1,11 +1,11 @@
 // Reads a JSON request body safely: size-capped while streaming, malformed JSON and `$`-keys are 4xx.
 
-import { AppError } from "./errors.server";
+import { AppError, saidError } from "./errors.server";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function tooLarge(): AppError {
-  return new AppError("request.too_large", 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+export function tooLarge(): AppError {
+  return saidError("request.too_large", 413, { key: "error.request.too_large", params: { kb: MAX_BODY_BYTES / 1024 } });
 }
 
 /** After the cap, the rest of an oversized body is read and dropped up to this many bytes, then the socket is cut. */
@@ -109,10 +109,16 @@ export function parseJsonBody(raw: string, contentType: string | null): unknown 
   }
   const problem = inspectJson(parsed);
   if (problem) {
-    const message = problem.message.startsWith("keys starting with $")
-      ? "Keys starting with $ are not allowed."
-      : `The request body is not allowed: ${problem.message}.`;
-    throw new AppError("validation.failed", 400, message, { issues: [problem] });
+    throw new AppError(
+      "validation.failed",
+      400,
+      problem.message.startsWith("keys starting with $")
+        ? "Keys starting with $ are not allowed."
+        : problem.message.startsWith("nested deeper")
+          ? "The request body is nested too deeply."
+          : "The request body contains NUL characters.",
+      { issues: [problem] },
+    );
   }
   return parsed;
 }

@@ -1,8 +1,16 @@
 // One error type for the app, and the one place that turns any thrown value into the JSON envelope.
 
 import { ZodError } from "zod";
+import { type CopyKey, copyFor, type Params, replyLocale } from "~/concierge/copy";
+import { EN } from "~/concierge/copy/en";
 import { InvalidCursorError } from "~/store/cursor";
 import { ConflictError, DuplicateError } from "~/store/port";
+
+/** A message by its catalog key, for messages with values filled in (a literal one is found by its English text). */
+export interface Said {
+  key: CopyKey;
+  params?: Params;
+}
 
 export class AppError extends Error {
   constructor(
@@ -11,10 +19,52 @@ export class AppError extends Error {
     message: string,
     readonly details?: Record<string, unknown>,
     readonly headers?: Record<string, string>,
+    readonly said?: Said,
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** An AppError whose message is a catalog string with values: English here, the caller's language in the envelope. */
+export function saidError(
+  code: string,
+  status: number,
+  said: Said,
+  details?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): AppError {
+  return new AppError(code, status, copyFor("en").t(said.key, said.params), details, headers, said);
+}
+
+/** The catalog key of every English string without values, so a literal error message finds its translations. */
+const KEY_OF_ENGLISH = new Map<string, CopyKey>(
+  (Object.entries(EN) as [CopyKey, string][])
+    .filter(([, text]) => !text.includes("{"))
+    .map(([key, text]) => [text, key]),
+);
+
+/** Whose language an error message follows: set for storefront requests only (the admin speaks English). */
+export interface ErrorLanguage {
+  /** null: a storefront request that named no locale (yet); undefined: not a storefront request. */
+  locale?: string | null;
+  /** The shop's primary locale, the fallback. */
+  shopLocale?: string;
+}
+
+/** The error's message in the request's language, then the shop's, then English; unknown messages stay as thrown. */
+export function messageFor(error: AppError, language: ErrorLanguage | undefined): string {
+  if (!language || language.locale === undefined) return error.message;
+  const key = error.said?.key ?? KEY_OF_ENGLISH.get(error.message);
+  if (!key) return error.message; // already in the caller's language (returns.ineligible) or not shopper-facing
+  return copyFor(replyLocale(language.locale, language.shopLocale)).t(key, error.said?.params);
+}
+
+/** The envelope's `error` member (code unchanged: outside checks depend on it). */
+export function errorMember(error: AppError, language: ErrorLanguage | undefined): ErrorBody["error"] {
+  const member: ErrorBody["error"] = { code: error.code, message: messageFor(error, language) };
+  if (error.details) member.details = error.details;
+  return member;
 }
 
 /** The store could not be reached or failed; callers see 503 store.unavailable. */
@@ -51,6 +101,7 @@ export function validationError(error: ZodError, message = "The request is not v
 export function toErrorEnvelope(
   error: unknown,
   requestId: string,
+  language?: ErrorLanguage,
 ): { status: number; body: ErrorBody; headers: Record<string, string>; unexpected: boolean } {
   let appError: AppError;
   let unexpected = false;
@@ -67,6 +118,9 @@ export function toErrorEnvelope(
       `${error.entity}.conflict`,
       409,
       `Someone else changed this ${error.entity} after you opened it. Reload to see their change, then try again.`,
+      undefined,
+      undefined,
+      { key: "error.conflict" },
     );
   else if (error instanceof StoreUnavailableError)
     appError = new AppError(
@@ -80,7 +134,6 @@ export function toErrorEnvelope(
     unexpected = true;
     appError = new AppError("internal.error", 500, "Something went wrong on our side.");
   }
-  const body: ErrorBody = { error: { code: appError.code, message: appError.message }, requestId };
-  if (appError.details) body.error.details = appError.details;
+  const body: ErrorBody = { error: errorMember(appError, language), requestId };
   return { status: appError.status, body, headers: appError.headers ?? {}, unexpected };
 }

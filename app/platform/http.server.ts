@@ -25,6 +25,10 @@ export interface RequestContext {
   clientIp: string;
   /** The shop a storefront request was verified for: its answer counts in that shop's request stats. */
   shop?: string;
+  /** A storefront request's language (null: none named yet); its error messages follow it, then `shopLocale`. */
+  locale?: string | null;
+  /** The shop's primary locale, once the shop is known. */
+  shopLocale?: string;
 }
 
 export interface JsonResult {
@@ -76,6 +80,8 @@ function contextFor(runtime: Runtime, requestId: string, route: string, clientIp
     runtime,
     route,
     clientIp,
+    locale: undefined,
+    shopLocale: undefined,
     get logger() {
       logger ??= runtime.logger.child({ requestId, route });
       return logger;
@@ -129,7 +135,7 @@ export async function serveJson(
       ctx.logger.debug({ reason: error.message }, "client went away before the request was read");
       return null;
     }
-    const envelope = toErrorEnvelope(error, requestId);
+    const envelope = toErrorEnvelope(error, requestId, ctx);
     if (envelope.unexpected) {
       runtime.logger.error({ err: error, requestId, route, url: redactUrl(call.url) }, "unhandled error");
     }
@@ -176,7 +182,7 @@ export function jsonRoute(route: string, handler: JsonHandler) {
         );
       }
     } catch (error) {
-      const envelope = toErrorEnvelope(error, requestId);
+      const envelope = toErrorEnvelope(error, requestId, ctx);
       if (envelope.unexpected) {
         const details = { err: error, requestId, route, url: redactUrl(args.request.url) };
         if (runtime) runtime.logger.error(details, "unhandled error");

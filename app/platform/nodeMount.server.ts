@@ -4,18 +4,14 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isLeanPath, matchLean } from "~/storefront/routes.server";
-import { MAX_BODY_BYTES } from "./body.server";
-import { AppError, ClientAbortError } from "./errors.server";
+import { MAX_BODY_BYTES, tooLarge } from "./body.server";
+import { ClientAbortError } from "./errors.server";
 import { serveJson, type IncomingCall, type PlainResponse } from "./http.server";
 
 /** A refused body is read and dropped up to this many bytes so the client sees the 413, then the socket closes. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 /** ... and for at most this long: a slow sender does not hold a connection open. */
 const DRAIN_LIMIT_MS = 3_000;
-
-function tooLarge(): AppError {
-  return new AppError("request.too_large", 413, `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
-}
 
 function headerOf(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name.toLowerCase()];

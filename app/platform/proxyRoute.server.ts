@@ -9,7 +9,7 @@ import { getShopCached, isLive } from "~/services/shops.server";
 import type { Conversation, Shop } from "~/store/port";
 import { verifyAppProxy } from "./appProxy.server";
 import { parseJsonBody } from "./body.server";
-import { AppError, StoreUnavailableError, validationError } from "./errors.server";
+import { AppError, errorMember, saidError, StoreUnavailableError, validationError } from "./errors.server";
 import type { IncomingCall, JsonResult, RequestContext } from "./http.server";
 import { checkIdempotencyKey, withIdempotency, type IdempotencyClaim } from "./idempotency.server";
 import { consumeRateLimit, rateLimitHeaders, type RateLimitState } from "./rateLimit.server";
@@ -65,23 +65,33 @@ export interface ProxyEndpoint {
 
 function withHeaders(error: unknown, headers: Record<string, string>): unknown {
   if (!(error instanceof AppError)) return error;
-  return new AppError(error.code, error.status, error.message, error.details, { ...headers, ...error.headers });
+  return new AppError(
+    error.code,
+    error.status,
+    error.message,
+    error.details,
+    { ...headers, ...error.headers },
+    error.said,
+  );
 }
 
-/** Expected refusals become stored-able results (so an idempotent replay repeats them exactly). */
-function asResult(error: unknown): JsonResult {
+/** Expected refusals become stored-able results (so an idempotent replay repeats them exactly, language too). */
+function asResult(error: unknown, ctx: RequestContext): JsonResult {
   if (
     error instanceof AppError &&
     error.status < 500 &&
     error.status !== 429 &&
     error.code !== "idempotency.in_progress"
   ) {
-    const body: Record<string, unknown> = {
-      error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-    };
-    return { status: error.status, body, headers: error.headers };
+    return { status: error.status, body: { error: errorMember(error, ctx) }, headers: error.headers };
   }
   throw error;
+}
+
+/** The `locale` a JSON body names, read before validation so a refused body is answered in its language too. */
+function localeOf(body: unknown): string | null {
+  const locale = typeof body === "object" && body !== null ? (body as { locale?: unknown }).locale : undefined;
+  return typeof locale === "string" ? locale : null;
 }
 
 /**
@@ -118,6 +128,7 @@ async function runEndpoint(
   const identity = verifyAppProxy(call.query, runtime);
   ctx.shop = identity.shop;
   const shopRow = await getShopCached(runtime, identity.shop);
+  ctx.shopLocale = shopRow?.settings?.locale;
   if (!spec.servesWhenOff && !isLive(shopRow)) {
     throw new AppError("concierge.disabled", 503, "The concierge is switched off for this shop.");
   }
@@ -148,6 +159,7 @@ async function runEndpoint(
     let sentBody: unknown = undefined;
     if (spec.body) {
       const parsed = parseJsonBody(await call.readBody(), call.header("content-type"));
+      ctx.locale = localeOf(parsed);
       sentBody = parsed;
       const bodyParse = spec.body.safeParse(parsed);
       if (!bodyParse.success) throw validationError(bodyParse.error);
@@ -172,24 +184,26 @@ async function runEndpoint(
     const given = (body ?? queryParse.data ?? {}) as { conversationId?: unknown; visitorId?: unknown };
     const conversationId = spec.conversationParam ? params[spec.conversationParam] : given.conversationId;
     const execute = async (claim: IdempotencyClaim | null) => {
-      const conversation = await claimedConversation(runtime, identity.shop, {
-        conversationId,
-        visitorId: given.visitorId,
-      }).catch((error: unknown) => {
-        if (spec.foreignConversation === "ignored" && error instanceof AppError && error.status === 404) return null;
-        throw error;
-      });
-      return spec.handler({ ...input, idempotency: claim, conversation });
+      try {
+        const conversation = await claimedConversation(runtime, identity.shop, {
+          conversationId,
+          visitorId: given.visitorId,
+        }).catch((error: unknown) => {
+          if (spec.foreignConversation === "ignored" && error instanceof AppError && error.status === 404) return null;
+          throw error;
+        });
+        return await spec.handler({ ...input, idempotency: claim, conversation });
+      } catch (error) {
+        return asResult(error, ctx);
+      }
     };
     const key = call.method === "POST" ? call.header("idempotency-key") : null;
     let result: JsonResult;
     if (key !== null) {
       checkIdempotencyKey(key);
-      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, (claim) =>
-        execute(claim).catch(asResult),
-      );
+      result = await withIdempotency(runtime, { shop: identity.shop, route: name, key }, sentBody, execute);
     } else {
-      result = await execute(null).catch(asResult);
+      result = await execute(null);
     }
     return { ...result, headers: { ...result.headers, ...headers } };
   } catch (error) {
@@ -206,11 +220,19 @@ export function proxyEndpoint(name: string, methods: Partial<Record<Method, AnyS
   return {
     name,
     async serve(call, params, ctx) {
+      ctx.locale = null; // a storefront request: its errors speak the shopper's language (API.md §2)
       const spec = methods[call.method.toUpperCase() as Method];
       if (!spec) {
-        throw new AppError("method.not_allowed", 405, `Use ${allowed.join(" or ")} here.`, undefined, {
-          Allow: allowed.join(", "),
-        });
+        const methods = allowed.join(", ");
+        throw saidError(
+          "method.not_allowed",
+          405,
+          { key: "error.method.not_allowed", params: { methods } },
+          undefined,
+          {
+            Allow: methods,
+          },
+        );
       }
       try {
         return await runEndpoint(name, spec, call, params, ctx);

@@ -1,4 +1,5 @@
-// Order lookup for shoppers: number plus the email or postal code used at checkout, or the logged-in owner.
+// Order lookup for shoppers: number plus the email or postal code used at checkout, or the logged-in owner, or the
+// shopper's own conversation that proved access to that order earlier.
 // An unknown number and a wrong contact get the same 404 from the same amount of work (no enumeration).
 
 import { timingSafeEqual, createHash } from "node:crypto";
@@ -16,6 +17,8 @@ export interface OrderLookup {
   postalCode?: string;
   /** The app proxy's logged-in customer: enough on its own for their own orders. */
   customerId?: string | null;
+  /** The order the shopper's own conversation already proved access to (in the chat): enough on its own for it. */
+  provenOrderId?: string | null;
 }
 
 export function normaliseEmail(email: string): string {
@@ -52,7 +55,8 @@ function contactMatches(order: Order | null, lookup: OrderLookup): boolean {
   const emailOk = sameSecret(email || "\u0001", orderEmail);
   const postalOk = sameSecret(postal || "\u0001", orderPostal);
   const ownerOk = Boolean(order && lookup.customerId && order.customerId && order.customerId === lookup.customerId);
-  return Boolean(order) && ((email !== "" && emailOk) || (postal !== "" && postalOk) || ownerOk);
+  const provenOk = Boolean(order && lookup.provenOrderId && order.id === lookup.provenOrderId);
+  return Boolean(order) && ((email !== "" && emailOk) || (postal !== "" && postalOk) || ownerOk || provenOk);
 }
 
 export async function findOrder(runtime: Runtime, shop: string, lookup: OrderLookup): Promise<Order> {

@@ -3,6 +3,8 @@
 import { returnRequest } from "~/contract/storefront";
 import { AppError } from "~/platform/errors.server";
 import { proxyEndpoint } from "~/platform/proxyRoute.server";
+import { provenOrderId } from "~/services/dialogue/orderAccess.server";
+import { dialogueState } from "~/services/dialogue/state";
 import { replyCopy } from "~/services/replies.server";
 import { createReturn, nextStepsFor } from "~/services/returns.server";
 
@@ -10,13 +12,16 @@ export const returns = proxyEndpoint("returns", {
   POST: {
     body: returnRequest,
     lookup: true,
-    handler: async ({ runtime, shopRow, customerId, body, now }) => {
-      if (!body.email && !body.postalCode && !customerId) {
+    handler: async ({ runtime, shopRow, customerId, body, now, conversation }) => {
+      // A shopper who proved the order in the chat (its number and contact typed there) confirms without repeating
+      // the contact: the conversation is theirs (the pipeline's ownership check) and remembers which order it proved.
+      const proven = conversation ? provenOrderId(dialogueState(conversation), customerId) : null;
+      if (!body.email && !body.postalCode && !customerId && !proven) {
         throw new AppError("validation.failed", 400, "Give the email or postal code used at checkout.", {
           issues: [{ path: "email", message: "email or postalCode is required" }],
         });
       }
-      const request = await createReturn(runtime, shopRow!, { ...body, customerId }, now);
+      const request = await createReturn(runtime, shopRow!, { ...body, customerId, provenOrderId: proven }, now);
       return {
         body: {
           returnRequest: {

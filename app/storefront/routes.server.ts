@@ -2,7 +2,7 @@
 // probes. The Node server calls it before Remix (server.mjs); Remix's splat routes call the same table, so
 // `remix vite:dev` serves the same endpoints and there is no second copy of the list.
 
-import { AppError } from "~/platform/errors.server";
+import { AppError, saidError } from "~/platform/errors.server";
 import type { IncomingCall, JsonResult, RequestContext } from "~/platform/http.server";
 import { proxyEndpoint, type ProxyEndpoint } from "~/platform/proxyRoute.server";
 import { liveness, readiness } from "~/services/health.server";
@@ -47,7 +47,15 @@ type Serve = (call: IncomingCall, ctx: RequestContext) => Promise<JsonResult>;
 function opsEndpoint(get: (call: IncomingCall, ctx: RequestContext) => Promise<JsonResult>): Serve {
   return async (call, ctx) => {
     if (call.method !== "GET" && call.method !== "HEAD") {
-      throw new AppError("method.not_allowed", 405, "Use GET here.", undefined, { Allow: "GET" });
+      throw saidError(
+        "method.not_allowed",
+        405,
+        { key: "error.method.not_allowed", params: { methods: "GET" } },
+        undefined,
+        {
+          Allow: "GET",
+        },
+      );
     }
     return get(call, ctx);
   };
@@ -83,7 +91,8 @@ function segmentsOf(rest: string): string[] | null {
 /** A path that cannot be decoded names nothing we could check a signature for: the caller's 400. */
 const unreadablePath: ProxyEndpoint = {
   name: "malformed",
-  serve: async () => {
+  serve: async (_call, _params, ctx) => {
+    ctx.locale = null; // a storefront request like any other: its error follows the shop's language
     throw new AppError("request.malformed", 400, "The request could not be read.");
   },
 };

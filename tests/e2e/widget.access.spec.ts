@@ -140,3 +140,23 @@ test("a French storefront shows the concierge in French and sends the locale wit
   await expect(w.log.locator(".typing")).toHaveCount(0);
   expect(locales).toEqual(["fr", "fr"]);
 });
+
+test("a French shopper's stylist request sends the storefront's locale, which its answer and refusals follow", async ({
+  page,
+}) => {
+  const sent: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/apps/concierge/escalations")) sent.push(JSON.parse(r.postData() ?? "{}").locale);
+  });
+  await page.goto("/fr/");
+  const w = widget(page);
+  await w.launcher.click();
+  await say(page, "je voudrais parler à un conseiller");
+  const form = w.log.getByRole("group", { name: "Parler à un conseiller" }).last();
+  await form.getByLabel("Votre nom").fill("Camille Martin");
+  await form.getByLabel("Adresse e-mail").fill("camille@example.com");
+  await form.getByLabel("Comment un conseiller peut-il vous aider ?").fill("Une bague de fiançailles");
+  await form.getByRole("button", { name: "Continuer" }).click();
+  await expect(w.log.getByRole("heading", { name: /^Demande n° \d+$/ })).toBeVisible();
+  expect(sent).toEqual(["fr"]);
+});

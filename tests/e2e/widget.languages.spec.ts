@@ -1,7 +1,7 @@
 // French, Spanish and German shoppers in Chromium on the dev storefront's /fr, /es and /de pages: they write in
 // their language, and the concierge's replies, forms and order timeline come back in it — discovery, order
 // tracking with the checkout email or postal code, then a return of the same order (orders no other browser test
-// returns, since the suite shares one store).
+// returns, since the suite shares one store); a refusal of the widget's request comes back in the shopper's language.
 
 import { expect, type Page, test } from "@playwright/test";
 import { widget } from "./widget";
@@ -93,3 +93,38 @@ for (const s of SCRIPTS) {
     expect(new Set(locales)).toEqual(new Set([s.lang]));
   });
 }
+
+test("a French shopper whose piece was just requested from another tab is told so in French", async ({ page }) => {
+  let sentLocale: string | undefined;
+  page.on("request", (r) => {
+    if (r.url().includes("/apps/concierge/returns")) sentLocale = JSON.parse(r.postData() ?? "{}").locale;
+  });
+  await page.goto("/fr/");
+  const w = widget(page);
+  await w.launcher.click();
+  await w.log.getByRole("button", { name: "Retour ou mise à taille" }).click();
+  const start = w.log.getByRole("group", { name: "Demander un retour ou une mise à taille" });
+  await start.getByLabel("Numéro de commande").fill("1015");
+  await start.getByLabel("Adresse e-mail utilisée lors de l'achat").fill("isabella.chen@example.com");
+  await start.getByLabel("Motif").fill("Trop petite");
+  await start.getByRole("button", { name: "Continuer" }).click();
+  const confirm = w.log.getByRole("group", { name: "Confirmer votre demande" }).last();
+  await confirm.getByLabel("Motif").fill("Trop petite");
+  // Another tab sends the same request first (through the storefront's signed app proxy, as the widget does).
+  const lineItemId = await confirm.getByLabel("Quel bijou ?").inputValue();
+  const first = await page.request.post("/apps/concierge/returns", {
+    data: {
+      orderNumber: "1015",
+      email: "isabella.chen@example.com",
+      lineItemId,
+      option: "return",
+      reason: "Trop petite",
+    },
+  });
+  expect(first.status()).toBe(200);
+  await confirm.getByRole("button", { name: "Continuer" }).click();
+  await expect(
+    w.log.getByText("Une demande est déjà ouverte pour cet article. Notre équipe vous recontactera à ce sujet."),
+  ).toBeVisible();
+  expect(sentLocale).toBe("fr");
+});

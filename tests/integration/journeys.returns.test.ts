@@ -277,6 +277,39 @@ describe("returns in the conversation", () => {
     expect(eligibility).toMatchObject({ eligible: true, option: "return", order: { number: "1017" } });
   });
 
+  it("confirms a return whose order was proved in the chat without asking for the contact again — for that visitor and that order only", async () => {
+    const c = chat();
+    await c.say("I want to return order #1017");
+    const preview = await c.say("EC1A 1BB");
+    const form = one(preview, "form");
+    expect(form.context).toEqual({ orderNumber: "1017", option: "return" });
+    const piece = form.fields.find((f: Json) => f.name === "lineItemId").options[0].value;
+    const confirm = (extra: Record<string, unknown>) =>
+      submit({ ...form.context, lineItemId: piece, reason: "It does not suit me", ...extra });
+
+    // No contact and no conversation: still the 400 that asks for it.
+    const bare = await confirm({});
+    expect([bare.status, bare.body.error.code]).toEqual([400, "validation.failed"]);
+    // Another visitor naming this conversation: the same 404 as any foreign conversation.
+    const foreign = await confirm({ conversationId: c.conversationId, visitorId: "someone-else-entirely" });
+    expect(foreign.status).toBe(404);
+    // The conversation proved order 1017, not another order.
+    const other = await submit({
+      orderNumber: "1009",
+      option: "return",
+      reason: "x",
+      conversationId: c.conversationId,
+      visitorId: c.visitorId,
+    });
+    expect([other.status, other.body.error.code]).toEqual([404, "order.not_found"]);
+    expect(requestsFor("1017")).toHaveLength(0);
+
+    const created = await confirm({ conversationId: c.conversationId, visitorId: c.visitorId });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body.returnRequest).toMatchObject({ orderNumber: "1017", lineItemId: piece, status: "requested" });
+    expect(requestsFor("1017")).toHaveLength(1);
+  });
+
   it("asks which order when none is named, and takes the number as the answer", async () => {
     const c = chat();
     const ask = await c.say("I'd like to send something back");

@@ -214,6 +214,14 @@ describe("the OpenAPI document", () => {
     expect(() => expectResponseMatchesSpec("PUT", "/proxy/config", 200, {})).toThrow(/not documented/);
   });
 
+  it("says the storefront's error messages follow the request's locale, then the shop's, while codes stay fixed", () => {
+    const schemas = rawSpec().components?.schemas as Record<string, { description?: string }>;
+    const said = (schemas.ErrorEnvelope.description ?? "").replace(/\s+/g, " ");
+    expect(said).toMatch(/`message` follows the request's `locale`/);
+    expect(said).toMatch(/shop's primary language, else English/);
+    expect(said).toMatch(/`code` never changes with the language/);
+  });
+
   it("requires requestId in every JSON body it documents", () => {
     const lacking: string[] = [];
     for (const { method, path } of documentedOperations()) {

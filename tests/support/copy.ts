@@ -10,8 +10,12 @@ type Json = any;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A template with words of its own: one made of placeholders alone ("{metal}") would match any text at all. */
+const hasOwnWords = (template: string) => /\p{L}/u.test(template.replace(/\{\w+\}/g, ""));
+
 function templatePattern(locale: Locale): string {
   return Object.values(CATALOGS[locale])
+    .filter(hasOwnWords)
     .map((t) =>
       t
         .split(/\{\w+\}/)

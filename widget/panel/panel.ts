@@ -335,6 +335,8 @@ export function createPanel(ctx: PanelContext): Panel {
         ...(v.newSize ? { newSize: Number(v.newSize) } : {}),
         visitorId,
         ...(conversationId ? { conversationId } : {}),
+        // Refusals (outside the window, final sale, not found) come back in the shopper's language.
+        locale: settings.locale,
       };
       return attempt(async (key) => {
         try {
@@ -362,6 +364,7 @@ export function createPanel(ctx: PanelContext): Panel {
       ...(v.notes ? { notes: v.notes } : {}),
       ...(v.preferredTime ? { preferredTime: v.preferredTime } : {}),
       ...(values.website ? { website: values.website } : {}),
+      locale: settings.locale,
     };
     return attempt(async (key) => {
       const { ticket } = await api.post<{

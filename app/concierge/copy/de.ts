@@ -208,4 +208,41 @@ export const DE: Catalog = {
   "csat.already": "Danke — dieses Gespräch wurde bereits bewertet.",
   "csat.sorry":
     "Es tut mir leid, dass wir Ihren Erwartungen nicht gerecht wurden. Möchten Sie, dass sich eine Beraterin persönlich bei Ihnen meldet?",
+  // Fehler
+  "error.validation.failed": "Die Anfrage ist ungültig.",
+  "error.validation.repeatedQuery": "Ein Anfrageparameter wurde mehrfach angegeben.",
+  "error.validation.idempotencyKey": "Der Idempotency-Key muss aus 8 bis 128 sichtbaren ASCII-Zeichen bestehen.",
+  "error.validation.emptyBody": "Der Inhalt der Anfrage ist leer.",
+  "error.validation.dollarKey": "Schlüssel, die mit $ beginnen, sind nicht erlaubt.",
+  "error.validation.nulCharacter": "Der Inhalt der Anfrage enthält NUL-Zeichen.",
+  "error.validation.tooDeep": "Der Inhalt der Anfrage ist zu tief verschachtelt.",
+  "error.validation.emailOrPostalCode":
+    "Bitte geben Sie die E-Mail-Adresse oder Postleitzahl an, die Sie bei der Bestellung verwendet haben.",
+  "error.validation.newSize": "Bitte nennen Sie uns die neue Ringgröße für die Größenänderung.",
+  "error.validation.unknownProducts": "Einige Produkte gibt es in diesem Shop nicht.",
+  "error.validation.cursor": "Der Cursor ist ungültig.",
+  "error.request.malformed": "Die Anfrage konnte nicht gelesen werden.",
+  "error.request.malformed_json": "Der Inhalt der Anfrage ist kein gültiges JSON.",
+  "error.request.unsupported_media_type": "Bitte senden Sie den Inhalt als application/json.",
+  "error.request.too_large": "Der Inhalt der Anfrage ist größer als {kb} KB.",
+  "error.route.not_found": "Diese Adresse gibt es nicht.",
+  "error.method.not_allowed": "Diese Adresse akzeptiert nur {methods}.",
+  "error.concierge.disabled": "Der Concierge ist für diesen Shop ausgeschaltet.",
+  "error.rate.limited": "Zu viele Anfragen. Bitte warten Sie einen Moment.",
+  "error.rate.limited.lookup": "Zu viele Bestellabfragen. Bitte warten Sie eine Minute und versuchen Sie es erneut.",
+  "error.idempotency.conflict": "Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.",
+  "error.idempotency.in_progress": "Eine Anfrage mit diesem Idempotency-Key wird noch bearbeitet.",
+  "error.auth.invalid_signature": "Die Signatur der Anfrage fehlt, ist ungültig oder abgelaufen.",
+  "error.conversation.not_found": "Wir konnten dieses Gespräch nicht finden.",
+  "error.returns.duplicate":
+    "Für diesen Artikel gibt es bereits eine offene Anfrage. Unser Team meldet sich dazu bei Ihnen.",
+  "error.order.not_found":
+    "Wir konnten keine Bestellung mit diesen Angaben finden. Bitte prüfen Sie die Bestellnummer und die E-Mail-Adresse oder Postleitzahl, die Sie bei der Bestellung verwendet haben.",
+  "error.product.not_found": "Dieses Schmuckstück gibt es in diesem Shop nicht.",
+  "error.shortlist.not_found": "Diese Auswahl gibt es nicht oder sie ist abgelaufen.",
+  "error.duplicate": "Das gibt es bereits.",
+  "error.conflict":
+    "Jemand anderes hat dies geändert, nachdem Sie es geöffnet haben. Laden Sie neu, um die Änderung zu sehen, und versuchen Sie es dann erneut.",
+  "error.store.unavailable": "Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.",
+  "error.internal.error": "Bei uns ist etwas schiefgelaufen.",
 };

@@ -1,4 +1,4 @@
-// English copy of every concierge reply, quick-reply label and form label: one key per string, `{name}` for
+// English copy of every concierge reply, quick-reply label, form label and storefront error message: one key per string, `{name}` for
 // what is filled in. The other catalogs (fr.ts, es.ts, de.ts) must have exactly these keys (the type says so).
 
 export const EN = {
@@ -212,6 +212,40 @@ export const EN = {
   "csat.thanks": "Thank you for the feedback.",
   "csat.already": "Thanks — this conversation has already been rated.",
   "csat.sorry": "I'm sorry we fell short. Would you like a stylist to follow up personally?",
+  // errors a shopper can meet: the envelope's message (its code stays as is)
+  "error.validation.failed": "The request is not valid.",
+  "error.validation.repeatedQuery": "A query parameter was given more than once.",
+  "error.validation.idempotencyKey": "Idempotency-Key must be 8–128 visible ASCII characters.",
+  "error.validation.emptyBody": "The request body is empty.",
+  "error.validation.dollarKey": "Keys starting with $ are not allowed.",
+  "error.validation.nulCharacter": "The request body contains NUL characters.",
+  "error.validation.tooDeep": "The request body is nested too deeply.",
+  "error.validation.emailOrPostalCode": "Give the email or postal code used at checkout.",
+  "error.validation.newSize": "Tell us the new ring size for a resize.",
+  "error.validation.unknownProducts": "Some products are not in this shop.",
+  "error.validation.cursor": "The cursor is not valid.",
+  "error.request.malformed": "The request could not be read.",
+  "error.request.malformed_json": "The request body is not valid JSON.",
+  "error.request.unsupported_media_type": "Send the body as application/json.",
+  "error.request.too_large": "The request body is larger than {kb} KB.",
+  "error.route.not_found": "There is no such endpoint.",
+  "error.method.not_allowed": "This endpoint accepts {methods} only.",
+  "error.concierge.disabled": "The concierge is switched off for this shop.",
+  "error.rate.limited": "Too many requests. Please slow down.",
+  "error.rate.limited.lookup": "Too many order lookups. Please wait a minute and try again.",
+  "error.idempotency.conflict": "This Idempotency-Key was used with a different request body.",
+  "error.idempotency.in_progress": "A request with this Idempotency-Key is still being processed.",
+  "error.auth.invalid_signature": "The request signature is missing, invalid or expired.",
+  "error.conversation.not_found": "We couldn't find that conversation.",
+  "error.returns.duplicate": "There is already an open request for this item. Our team will be in touch about it.",
+  "error.order.not_found":
+    "We couldn't find an order with those details. Check the order number and the email or postal code used at checkout.",
+  "error.product.not_found": "That piece is not in this shop.",
+  "error.shortlist.not_found": "This shortlist doesn't exist or has expired.",
+  "error.duplicate": "That already exists.",
+  "error.conflict": "Someone else changed this after you opened it. Reload to see the change, then try again.",
+  "error.store.unavailable": "The service is temporarily unavailable. Please try again shortly.",
+  "error.internal.error": "Something went wrong on our side.",
 } as const;
 
 export type CopyKey = keyof typeof EN;

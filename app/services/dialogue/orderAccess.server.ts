@@ -27,13 +27,23 @@ export function orderInQuestion({ understanding, state }: Turn): { orderNumber?:
 
 export const hasContact = (contact: CheckoutContact): boolean => Boolean(contact.email || contact.postalCode);
 
+/**
+ * The id of the order a conversation proved access to (number and checkout contact, or its logged-in owner), when
+ * that proof still holds for this caller: proof made while logged in does not outlive the login (a shared device
+ * after logout).
+ */
+export function provenOrderId(state: DialogueState, customerId: string | null | undefined): string | null {
+  if (!state.order) return null;
+  if (state.order.customerId && state.order.customerId !== customerId) return null;
+  return state.order.id;
+}
+
 /** The order this conversation proved access to earlier, when it is the one asked about now. */
 export async function orderProvenEarlier(turn: Turn, orderNumber: string): Promise<Order | null> {
   const { runtime, input, state } = turn;
   if (state.order?.number !== orderNumber) return null;
-  // Proof made while logged in does not outlive the login (a shared device after logout).
-  if (state.order.customerId && state.order.customerId !== input.customerId) return null;
-  return runtime.store.orders.get(input.shop.shop, state.order.id);
+  const id = provenOrderId(state, input.customerId);
+  return id ? runtime.store.orders.get(input.shop.shop, id) : null;
 }
 
 export function rememberOrder(state: DialogueState, order: Order, customerId: string | null): void {
