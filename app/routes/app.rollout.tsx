@@ -45,6 +45,7 @@ import {
 } from "~/services/rolloutAdmin.server";
 import { listStaff } from "~/services/staff.server";
 import { useAdmin } from "./app";
+import { SaveButton } from "~/components/SaveButton";
 
 export const meta: MetaFunction = () => [{ title: "Rollout · Aurora Concierge" }];
 
@@ -244,13 +245,7 @@ function PercentCard(props: { percent: number; seen: string; canChange: boolean;
             onChange={setValue}
             disabled={!props.canChange}
           />
-          {props.canChange ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save percentage
-              </Button>
-            </InlineStack>
-          ) : null}
+          {props.canChange ? <SaveButton fetcher={fetcher}>Save percentage</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Card>
@@ -283,13 +278,7 @@ function AllowlistCard(props: {
             onChange={setValue}
             disabled={!props.canChange}
           />
-          {props.canChange ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save allowlist
-              </Button>
-            </InlineStack>
-          ) : null}
+          {props.canChange ? <SaveButton fetcher={fetcher}>Save allowlist</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Card>

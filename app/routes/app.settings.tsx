@@ -49,6 +49,7 @@ import { LOCALES, supportedLocale } from "~/concierge/copy";
 import { changeStaff, listStaff } from "~/services/staff.server";
 import { STAFF_ROLES, type BusinessHours } from "~/store/port";
 import { useAdmin } from "./app";
+import { SaveButton } from "~/components/SaveButton";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Aurora Concierge" }];
 
@@ -343,13 +344,7 @@ function AppearanceSection({ data }: { data: Data }) {
               autoComplete="off"
             />
           </InlineGrid>
-          {!disabled ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save appearance
-              </Button>
-            </InlineStack>
-          ) : null}
+          {!disabled ? <SaveButton fetcher={fetcher}>Save appearance</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Card>
@@ -470,13 +465,7 @@ function HoursSection({ data }: { data: Data }) {
               autoComplete="off"
             />
           </InlineGrid>
-          {!disabled ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save hours and SLA
-              </Button>
-            </InlineStack>
-          ) : null}
+          {!disabled ? <SaveButton fetcher={fetcher}>Save hours and SLA</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Card>
@@ -523,13 +512,7 @@ function ReturnsSection({ data }: { data: Data }) {
             {field("resizeWindowDays", "Resizes")}
             {field("exchangeWindowDays", "Exchanges")}
           </InlineGrid>
-          {!disabled ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save return windows
-              </Button>
-            </InlineStack>
-          ) : null}
+          {!disabled ? <SaveButton fetcher={fetcher}>Save return windows</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Card>

@@ -1,11 +1,12 @@
 // Settings → Catalog mapping: where the concierge reads each product's category, metal and ready-to-ship from, in
 // the shop's own conventions (a metafield, an option, a tag, the product type or title), one source per line in order.
 
-import { BlockStack, Button, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { BlockStack, InlineGrid, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { MappingAttribute } from "~/concierge/catalogMappingText";
 import { Section } from "../Section";
 import { Problem, useSection } from "./sectionForm";
+import { SaveButton } from "~/components/SaveButton";
 
 const FIELDS: { name: MappingAttribute; label: string }[] = [
   { name: "category", label: "Category from" },
@@ -41,13 +42,7 @@ export function CatalogMappingSection(props: { mapping: Record<MappingAttribute,
               />
             ))}
           </InlineGrid>
-          {props.canManage ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save catalog mapping
-              </Button>
-            </InlineStack>
-          ) : null}
+          {props.canManage ? <SaveButton fetcher={fetcher}>Save catalog mapping</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Section>

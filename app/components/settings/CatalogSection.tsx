@@ -9,6 +9,7 @@ import type { CatalogStatus, CsvImportOutcome } from "~/services/sync/catalogAdm
 import { formatNumber } from "../format";
 import { Section } from "../Section";
 import { Problem, useSection } from "./sectionForm";
+import { SaveButton } from "~/components/SaveButton";
 
 const STATUS = {
   never: { tone: undefined, label: "Not started" },
@@ -196,11 +197,7 @@ function ImportPanel() {
           <input id={inputId} type="file" name="file" accept=".csv,text/csv" required aria-describedby={helpId} />
         </div>
         <Problem text={tooBig ?? problem} />
-        <InlineStack>
-          <Button submit loading={fetcher.state !== "idle"}>
-            Import products
-          </Button>
-        </InlineStack>
+        <SaveButton fetcher={fetcher}>Import products</SaveButton>
         {result ? <ImportReport result={result} /> : null}
       </BlockStack>
     </fetcher.Form>

@@ -1,10 +1,11 @@
 // Settings → Language: the shop's primary language, which replies, emails and dates fall back to when a shopper's
 // own language is none of the four the concierge speaks. Read from Shopify at install; staff can change it.
 
-import { BlockStack, Button, InlineStack, Select, Text } from "@shopify/polaris";
+import { BlockStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { Section } from "../Section";
 import { Problem, useSection } from "./sectionForm";
+import { SaveButton } from "~/components/SaveButton";
 
 const LANGUAGES = [
   { label: "English", value: "en" },
@@ -33,13 +34,7 @@ export function LanguageSection(props: { locale: string; canChange: boolean }) {
             onChange={setLocale}
             disabled={!props.canChange}
           />
-          {props.canChange ? (
-            <InlineStack>
-              <Button submit loading={fetcher.state !== "idle"}>
-                Save language
-              </Button>
-            </InlineStack>
-          ) : null}
+          {props.canChange ? <SaveButton fetcher={fetcher}>Save language</SaveButton> : null}
         </BlockStack>
       </fetcher.Form>
     </Section>
