@@ -495,6 +495,39 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
 END;
 `,
   },
+  {
+    version: 66,
+    name: "the server processes sharing the store, so one alone counts rate limits in memory",
+    // Not shop data: one row per running server process, refreshed every second (ADR 0010).
+    sql: /* sql */ `
+CREATE TABLE server_instances (
+  id TEXT PRIMARY KEY,
+  counting TEXT NOT NULL CHECK (counting IN ('memory', 'store')),
+  beat_at INTEGER NOT NULL -- epoch ms
+);
+`,
+  },
+  {
+    version: 67,
+    name: "rate-limit counters in one b-tree (without rowid)",
+    // A new client's first hit inserted into the table and its primary-key index: now one insert (ADR 0010).
+    sql: /* sql */ `
+CREATE TABLE rate_limit_counters_next (
+  shop TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  window_start INTEGER NOT NULL, -- epoch ms
+  reset_at INTEGER NOT NULL, -- epoch ms
+  count INTEGER NOT NULL,
+  PRIMARY KEY (shop, bucket, key, window_start)
+) WITHOUT ROWID;
+INSERT INTO rate_limit_counters_next (shop, bucket, key, window_start, reset_at, count)
+  SELECT shop, bucket, key, window_start, reset_at, count FROM rate_limit_counters;
+DROP TABLE rate_limit_counters;
+ALTER TABLE rate_limit_counters_next RENAME TO rate_limit_counters;
+CREATE INDEX rate_limit_counters_reset ON rate_limit_counters (reset_at);
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
