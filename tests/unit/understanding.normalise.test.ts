@@ -37,6 +37,10 @@ describe("normalise", () => {
     ["  lots   of    space ", "lots of space"],
     ["bracelte", "bracelet"],
     ["platnium", "platinum"],
+    // A letter left out beats a far key hit instead ("retro"); four letters are completed only by a dropped vowel.
+    ["i need to retrn these", "i need to return these"],
+    ["can u check my ordr status", "can you check my order status"],
+    ["lots", "lots"],
     ["necklacs", "necklace"],
     ["anniversay", "anniversary"],
     ["recomendation", "recommendation"],

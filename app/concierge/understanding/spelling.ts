@@ -91,8 +91,13 @@ export function nearestLexiconWord(token: string, lang: Lang = "en"): string {
       if (Math.abs(len - token.length) > t.max || popcount(mask ^ t.mask) > 2 * t.max) continue;
       const d = distance(token, t.word, Math.min(t.max, bestD));
       if (d > t.max || d > bestD) continue;
-      // Closer first; then a word of the message's language, the same first letter, the same length.
-      const score = (t.langs & langBit ? 4 : 0) + (t.word[0] === token[0] ? 2 : 0) + (len === token.length ? 1 : 0);
+      // Closer first; then a word of the message's language, the same first letter, a likely slip of the hand,
+      // the same length.
+      const score =
+        (t.langs & langBit ? 8 : 0) +
+        (t.word[0] === token[0] ? 4 : 0) +
+        (likelySlip(token, t.word) ? 2 : 0) +
+        (len === token.length ? 1 : 0);
       if (d < bestD || score > bestScore) {
         best = t.word;
         bestD = d;
@@ -103,13 +108,75 @@ export function nearestLexiconWord(token: string, lang: Lang = "en"): string {
   return best;
 }
 
+// Keys next to each other on a QWERTY keyboard (AZERTY and QWERTZ swap a few; their neighbours mostly overlap).
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const NEIGHBOURS = new Map<string, string>();
+ROWS.forEach((row, r) => {
+  for (let i = 0; i < row.length; i++) {
+    const near = [
+      row[i - 1],
+      row[i + 1],
+      ROWS[r - 1]?.[i],
+      ROWS[r - 1]?.[i + 1],
+      ROWS[r + 1]?.[i],
+      ROWS[r + 1]?.[i - 1],
+    ];
+    NEIGHBOURS.set(row[i], near.filter(Boolean).join(""));
+  }
+});
+
+/** `typed` is `word` with one letter left out (`vowel`: a vowel, as shorthand drops them: "ordr"). */
+function leftOut(typed: string, word: string, vowel = false): boolean {
+  if (word.length !== typed.length + 1) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === word[i]) i++;
+  return typed.slice(i) === word.slice(i + 1) && (!vowel || "aeiouy".includes(word[i]));
+}
+
+/**
+ * The kind of slip a hand makes: a letter left out, two letters swapped, a neighbouring key hit instead (or as
+ * well). "retrn" is "return" with the u left out, not "retro" with an o typed as n (keys far apart).
+ */
+function likelySlip(typed: string, word: string): boolean {
+  if (leftOut(typed, word)) return true;
+  if (typed.length === word.length + 1) {
+    // A key hit twice, or with its neighbour.
+    for (let i = 0; i < typed.length; i++) {
+      if (typed.slice(0, i) + typed.slice(i + 1) !== word) continue;
+      const near = NEIGHBOURS.get(typed[i]) ?? "";
+      for (const beside of [typed[i - 1], typed[i + 1]])
+        if (beside && (beside === typed[i] || near.includes(beside))) return true;
+    }
+    return false;
+  }
+  if (typed.length !== word.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < typed.length && diff.length <= 2; i++) if (typed[i] !== word[i]) diff.push(i);
+  if (diff.length === 2)
+    return diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]];
+  return diff.length === 1 && (NEIGHBOURS.get(word[diff[0]])?.includes(typed[diff[0]]) ?? false);
+}
+
+/** A four-letter token that is exactly one lexicon word of five with a vowel left out ("ordr"), or null. */
+function completedShortWord(token: string): string | null {
+  let found: string | null = null;
+  for (const t of targets().get(token.length + 1) ?? []) {
+    if (!leftOut(token, t.word, true)) continue;
+    if (found !== null && found !== t.word) return null;
+    found = t.word;
+  }
+  return found;
+}
+
 /** The corrected form of one lower-case token, or the token itself. */
 export function correctWord(token: string, lang: Lang = "en"): string {
-  if (token.length < MIN_LENGTH || isKnownWord(token) || !LETTERS_RE.test(token)) return token;
+  // Four letters: only a lexicon word with a letter left out ("ordr"); shorter tokens are never corrected.
+  const short = token.length === MIN_LENGTH - 1;
+  if ((token.length < MIN_LENGTH && !short) || isKnownWord(token) || !LETTERS_RE.test(token)) return token;
   const key = lang + token;
   const hit = MEMO.get(key);
   if (hit !== undefined) return hit;
-  const result = nearestLexiconWord(token, lang);
+  const result = short ? (completedShortWord(token) ?? token) : nearestLexiconWord(token, lang);
   if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
   MEMO.set(key, result);
   return result;
