@@ -9,14 +9,8 @@ import type { Logger } from "pino";
 import type { Counting, RateCount, Store } from "~/store/port";
 
 export interface RateCounter {
-  /** Counts one hit in the fixed window containing `now`; returns the count so far and the window's end. */
-  hit(
-    shop: string,
-    bucket: string,
-    key: string,
-    now: Date,
-    windowMs: number,
-  ): Promise<{ count: number; resetAt: Date }>;
+  /** Counts one hit, as the store's `rateLimits.hit` does, wherever this process counts now. */
+  hit: Store["rateLimits"]["hit"];
   /** Where this process counts now. */
   counting(): Counting;
   /** Registers the process, and waits until no other process counts in memory (at most `aliveMs` + `beatMs`). */
