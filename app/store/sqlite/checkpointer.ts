@@ -36,7 +36,11 @@ const checkpoint = (mode) => { try { return db.pragma("wal_checkpoint(" + mode +
 // write from the log's start again. It holds writers off for the last frames' copy and a sync (they wait on timers).
 const tick = () => {
   const done = checkpoint("PASSIVE");
-  if (done && done.log > workerData.maxLogFrames) checkpoint("RESTART");
+  if (!done || done.log <= workerData.maxLogFrames) return;
+  // RESTART holds the write lock while it waits for readers: wait briefly, and try again next time.
+  db.pragma("busy_timeout = 20");
+  checkpoint("RESTART");
+  db.pragma("busy_timeout = 2000");
 };
 const timer = setInterval(tick, workerData.everyMs);
 parentPort.on("message", (message) => {
