@@ -74,6 +74,10 @@ export function summarise(profile: CpuProfile, window: [number, number] = [0, In
   };
 }
 
+/** Bytes the process has caused to be written to storage (log frames and checkpoints; /proc, page-cache level). */
+const bytesWritten = (pid: number) =>
+  Number(/write_bytes: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, "utf8"))?.[1] ?? 0);
+
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 async function main() {
@@ -88,6 +92,7 @@ async function main() {
   try {
     const requests = scenario === "config" ? configRequests(app.secret) : messageRequests(app.secret);
     await runAutocannon(autocannon, { url: app.url, duration: 3, connections: 10, requests });
+    const writtenBefore = bytesWritten(app.pid);
     window[0] = monotonicUs();
     const { result, cpuUsPerRequest, mainThread } = await cpuPerRequest(
       app.pid,
@@ -95,10 +100,11 @@ async function main() {
       (r) => r.requests.total,
     );
     window[1] = monotonicUs();
+    const diskKb = (bytesWritten(app.pid) - writtenBefore) / 1024 / Math.max(1, result.requests.total);
     console.log(
       `${scenario}: ${Math.round(result.requests.average)} req/s over ${seconds} s, ${result.non2xx} non-2xx, ` +
         `${result.errors} errors${profiling ? " (profiled, so slower than the bench)" : ""}; ` +
-        `server CPU ${Math.round(cpuUsPerRequest)} µs per request; main thread on CPU / waiting for one / idle ${mainThread} %; ` +
+        `server CPU ${Math.round(cpuUsPerRequest)} µs per request; ${diskKb.toFixed(1)} KB written to disk per request; main thread on CPU / waiting for one / idle ${mainThread} %; ` +
         `load average ${loadAverage()}`,
     );
   } finally {

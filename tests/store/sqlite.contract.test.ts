@@ -9,6 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { backgroundCheckpointer } from "~/store/sqlite/checkpointer";
+import { groupCommitter } from "~/store/sqlite/commit";
 import { MIGRATIONS } from "~/store/sqlite/migrations";
 import { ftsQuery, openSqliteStore, sqlitePathFromUrl } from "~/store/sqlite";
 import type { Store } from "~/store/port";
@@ -271,6 +273,31 @@ describe("sqlite store", () => {
     expect(await settle(() => bytes(path).includes(secret))).toBe(true);
     expect(await store.conversations.erase(shop, "c-bg")).toBe(true);
     expect(await settle(() => !bytes(`${path}-wal`).includes(secret) && !bytes(path).includes(secret))).toBe(true);
+  });
+
+  it("with background checkpoints, writes that never pause still see the log started over", async () => {
+    const path = tempDbPath();
+    paths.push(path);
+    const db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("wal_autocheckpoint = 0");
+    db.pragma("busy_timeout = 0");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)");
+    // A RESTART past 256 frames (1 MB). A PASSIVE checkpoint alone seldom catches up with a writer that never
+    // pauses, and the log is only started over once it has: without the bound, it grows by every commit.
+    const checkpointer = backgroundCheckpointer(path, 5, 256);
+    const committer = groupCommitter(db);
+    const row = db.prepare("INSERT INTO t (v) VALUES (randomblob(200))");
+    await committer.write(() => row.run());
+    // Bytes 12–15 of the WAL header count the times the log was started over.
+    const restarts = () => readFileSync(`${path}-wal`).readUInt32BE(12);
+    const before = restarts();
+    // 20,000 commits back to back (about 80 MB of log frames).
+    for (let i = 0; i < 20_000; i++) await committer.write(() => row.run());
+    const after = restarts();
+    await checkpointer.close();
+    db.close();
+    expect(after - before).toBeGreaterThanOrEqual(5);
   });
 
   it("every acknowledged write survives SIGKILL of the writing process", async () => {

@@ -528,6 +528,24 @@ ALTER TABLE rate_limit_counters_next RENAME TO rate_limit_counters;
 CREATE INDEX rate_limit_counters_reset ON rate_limit_counters (reset_at);
 `,
   },
+  // 70–74: the storefront hot path, third round (ADR 0008).
+  {
+    version: 70,
+    name: "a turn's conversation update moves fewer index entries",
+    // Every turn changes updated_at: each index carrying it moved an entry (a WAL page each). The admin's filters
+    // now read one covering newest-first index; a visitor's conversations are few, so their order needs no index.
+    sql: /* sql */ `
+DROP INDEX conversations_intent;
+DROP INDEX conversations_outcome;
+DROP INDEX conversations_rating;
+-- (shop, started_at) is the leading part of conversations_report.
+DROP INDEX conversations_started;
+DROP INDEX conversations_visitor;
+CREATE INDEX conversations_visitor ON conversations (shop, visitor_id);
+DROP INDEX conversations_recent;
+CREATE INDEX conversations_recent ON conversations (shop, updated_at DESC, id DESC, last_intent, outcome, rating);
+`,
+  },
 ];
 
 /** Every table holding shop data, for `shops.purge` (messages before conversations: the FK points that way). */
