@@ -95,17 +95,6 @@ function drain(req: IncomingMessage): Promise<boolean> {
   });
 }
 
-/**
- * Requests read in one turn of the event loop are served together at its end (setImmediate), as the store's group
- * commit answers a turn's writes together: under load one turn reads many requests, serves them, and writes their
- * answers in a burst, instead of waking once per request; alone, a request waits only for the end of its turn
- * (ADR 0010 measures both).
- */
-const thisTurn: (() => void)[] = [];
-function serveThisTurn(): void {
-  for (const serve of thisTurn.splice(0)) serve();
-}
-
 async function send(req: IncomingMessage, res: ServerResponse, response: PlainResponse | null): Promise<void> {
   if (!response) {
     req.socket.destroy(); // the client is gone; nothing to answer
@@ -153,11 +142,9 @@ export function createLeanMount(): LeanMount {
         clientIp,
       };
       const matched = matchLean(path);
-      const serve = () =>
-        void serveJson(matched.route, { ...call, url }, (ctx) => matched.serve(call, ctx))
-          .then((response) => send(req, res, response))
-          .catch(() => req.socket.destroy());
-      if (thisTurn.push(serve) === 1) setImmediate(serveThisTurn);
+      serveJson(matched.route, { ...call, url }, (ctx) => matched.serve(call, ctx))
+        .then((response) => send(req, res, response))
+        .catch(() => req.socket.destroy());
     },
   };
 }

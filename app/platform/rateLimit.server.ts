@@ -1,4 +1,4 @@
-// Fixed-window rate limits keyed by (shop, client IP), shared by every server process on the store (./rateCounter).
+// Fixed-window rate limits kept in the store (so they hold across instances), keyed by (shop, client IP).
 
 import { createHash } from "node:crypto";
 import { AppError } from "./errors.server";
@@ -45,7 +45,7 @@ export async function consumeRateLimit(
   now = new Date(),
 ): Promise<RateLimitState> {
   const limit = bucket === "lookup" ? runtime.env.rateLimitLookupsPerMinute : runtime.env.rateLimitPerMinute;
-  const { count, resetAt } = await runtime.rateCounter.hit(
+  const { count, resetAt } = await runtime.store.rateLimits.hit(
     shop,
     bucket,
     clientKey(runtime, clientIp),

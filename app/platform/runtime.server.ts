@@ -10,7 +10,6 @@ import { healthyStore, instrumentStore, type StoreHealth } from "./instrumentedS
 import { openAiCompatibleModel } from "./languageModel.server";
 import { createLogger } from "./logger.server";
 import { createMetrics, type Metrics } from "./metrics.server";
-import { createRateCounter, type RateCounter } from "./rateCounter.server";
 import { createRequestStatsRecorder, type RequestStatsRecorder } from "./requestStats.server";
 import { dataDirFor, persistentSecret } from "./secrets.server";
 import { createShopify, type ShopifyContext } from "./shopify.server";
@@ -42,8 +41,6 @@ export interface Runtime {
   /** Null without SMTP_URL: nothing is sent, and the admin says so. */
   mailer: Mailer | null;
   adminApi: AdminApi;
-  /** Rate-limit hits: in memory while this process is alone on the store, in the store otherwise (ADR 0010). */
-  rateCounter: RateCounter;
   /** The in-app worker: queued webhooks, emails, backfill steps and the periodic retention tasks. */
   worker: Worker;
   startedAt: number;
@@ -111,8 +108,6 @@ async function createRuntime(): Promise<Runtime> {
     { mode: env.mode, store: store.kind, appUrl: env.appUrl, languageModel: env.languageModel?.model ?? null },
     "runtime ready",
   );
-  const rateCounter = createRateCounter(store, { logger: logger.child({ component: "rate-limits" }) });
-  await rateCounter.start();
   const requestStats = createRequestStatsRecorder(store, logger);
   const mailer = createMailer(env.smtpUrl, env.mailFrom);
   if (!mailer) logger.info("SMTP_URL is not set: no email will be sent");
@@ -127,7 +122,6 @@ async function createRuntime(): Promise<Runtime> {
     analyticsSalt,
     languageModel,
     requestStats,
-    rateCounter,
     mailer,
     adminApi: createAdminApi({ store, baseUrl: env.adminApiUrl }),
     worker: undefined as unknown as Worker,
@@ -136,7 +130,6 @@ async function createRuntime(): Promise<Runtime> {
     close: async () => {
       await runtime.worker.stop();
       await requestStats.stop();
-      await rateCounter.stop();
       mailer?.close();
       await rawStore.close();
     },

@@ -580,25 +580,10 @@ export interface RedactionTarget {
 
 // ---------- the port ----------
 
-/** Hits one process counted in memory for one (shop, bucket, key) window, added to the shared counter at once. */
-export interface RateCount {
-  shop: string;
-  bucket: string;
-  key: string;
-  windowStart: Date;
-  resetAt: Date;
-  count: number;
-}
-
-/** Where a server process counts rate-limit hits: in its memory (alone on the store) or in the store. */
-export type Counting = "memory" | "store";
-
 export interface Store {
   readonly kind: "sqlite" | "mongo";
   /** Readiness: proves the database serves a read and accepts a (tiny, non-durable) write right now. */
   ping(): Promise<void>;
-  /** Whether a write could start at once (SQLite: no other connection holds the write lock; MongoDB: always). */
-  writableNow(): Promise<boolean>;
   close(): Promise<void>;
 
   shops: {
@@ -849,33 +834,8 @@ export interface Store {
       now: Date,
       windowMs: number,
     ): Promise<{ count: number; resetAt: Date }>;
-    /** The count so far in the window starting at `windowStart` (0 when it has none): where counting in memory starts. */
-    count(shop: string, bucket: string, key: string, windowStart: Date): Promise<number>;
-    /** Whether any counter's window is still open at `now` (a process alone may then skip reading new windows). */
-    anyOpen(now: Date): Promise<boolean>;
-    /** Adds hits counted in memory to the shared counters (SQLite: one transaction; MongoDB may add some twice on a retry: it only ever counts high). */
-    add(counts: RateCount[]): Promise<void>;
     /** Deletes every counter whose window ended at `now` (any shop); returns how many. */
     purgeExpired(now: Date): Promise<number>;
-  };
-
-  /**
-   * The server processes sharing this store (not shop data): a process that knows it is alone counts rate limits
-   * in memory, and counts in the store while others are alive (ADR 0010).
-   */
-  instances: {
-    /**
-     * Records `id` alive at `now`, counting in memory or in the store, and forgets instances silent for an hour;
-     * returns the other instances seen alive since `aliveSince` and how many of them count in memory.
-     */
-    beat(
-      id: string,
-      counting: Counting,
-      now: Date,
-      aliveSince: Date,
-    ): Promise<{ peers: number; countingInMemory: number }>;
-    /** Forgets `id` (a clean stop), so the others know at once that they are alone. */
-    leave(id: string): Promise<void>;
   };
 
   /** Shopify session storage (the library's five methods build on these). Sessions are keyed by id. */

@@ -174,38 +174,3 @@ describe("two processes on one store", () => {
     }
   }, 40_000);
 });
-
-describe("a process alone on its store (rate limits counted in memory, ADR 0010)", () => {
-  it("hands its counts over when a second process starts, and takes them back when it stops", async () => {
-    const solo = await startReliabilityApp({ RATE_LIMIT_PER_MINUTE: "10" });
-    let joiner: App | undefined;
-    try {
-      const ip = newClientIp();
-      const config = (app: App) =>
-        fetch(`${app.url}${signedPath(app, "config", { visitorId: "v-hand-over" })}`, { headers: ip });
-      await freshRateWindow(25_000);
-      const remaining: string[] = [];
-      for (let i = 0; i < 4; i++) remaining.push((await config(solo)).headers.get("ratelimit-remaining")!);
-      expect(remaining).toEqual(["9", "8", "7", "6"]);
-
-      joiner = await startReliabilityApp({ RATE_LIMIT_PER_MINUTE: "10" }, { dataDir: solo.dataDir });
-      for (let i = 0; i < 6; i++) {
-        const res = await config(i % 2 ? solo : joiner);
-        expect(res.status).toBe(200);
-        remaining.push(res.headers.get("ratelimit-remaining")!);
-      }
-      expect(remaining.slice(4)).toEqual(["5", "4", "3", "2", "1", "0"]);
-      for (const app of [solo, joiner]) expect((await config(app)).status).toBe(429);
-
-      // The joiner stops cleanly: the first is alone again within a beat, and the client is still over its limit.
-      await joiner.stop();
-      joiner = undefined;
-      await sleep(1_500);
-      expect((await config(solo)).status).toBe(429);
-      expect((await config(solo)).headers.get("ratelimit-remaining")).toBe("0");
-    } finally {
-      await joiner?.stop();
-      await solo.stop();
-    }
-  }, 90_000);
-});

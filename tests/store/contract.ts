@@ -1376,65 +1376,6 @@ export function storeContract(name: string, factory: StoreFactory): void {
         );
         expect(results.map((r) => r.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
       });
-
-      it("adds counts kept in memory to the shared counters, which hits and reads then see", async () => {
-        const start = new Date(T0);
-        const end = new Date(T0 + minute);
-        expect(await store.rateLimits.count(A, "general", "9.9.9.9", start)).toBe(0);
-        await store.rateLimits.hit(A, "general", "9.9.9.9", new Date(T0 + 1_000), minute);
-        await store.rateLimits.add([
-          { shop: A, bucket: "general", key: "9.9.9.9", windowStart: start, resetAt: end, count: 4 },
-          { shop: A, bucket: "general", key: "8.8.8.8", windowStart: start, resetAt: end, count: 2 },
-          { shop: B, bucket: "general", key: "9.9.9.9", windowStart: start, resetAt: end, count: 7 },
-        ]);
-        expect(await store.rateLimits.count(A, "general", "9.9.9.9", start)).toBe(5);
-        expect(await store.rateLimits.count(A, "general", "8.8.8.8", start)).toBe(2);
-        expect(await store.rateLimits.count(B, "general", "9.9.9.9", start)).toBe(7);
-        expect(await store.rateLimits.count(A, "lookup", "9.9.9.9", start)).toBe(0);
-        expect(await store.rateLimits.count(A, "general", "9.9.9.9", end)).toBe(0);
-        expect((await store.rateLimits.hit(A, "general", "9.9.9.9", new Date(T0 + 2_000), minute)).count).toBe(6);
-        await store.rateLimits.add([]);
-      });
-
-      it("tells whether any window is still open", async () => {
-        expect(await store.rateLimits.anyOpen(new Date(T0))).toBe(false);
-        await store.rateLimits.hit(A, "general", "1.2.3.4", new Date(T0 + 1_000), minute);
-        expect(await store.rateLimits.anyOpen(new Date(T0 + 2_000))).toBe(true);
-        // Far past the window (and past any wall-clock slack an adapter keeps).
-        expect(await store.rateLimits.anyOpen(new Date(Date.now() + 24 * 3_600_000))).toBe(false);
-      });
-    });
-
-    describe("server instances", () => {
-      const seconds = (s: number) => new Date(T0 + s * 1_000);
-
-      it("each beat says how many others are alive, and how many of them count in memory", async () => {
-        expect(await store.instances.beat("p-1", "memory", seconds(0), seconds(-3))).toEqual({
-          peers: 0,
-          countingInMemory: 0,
-        });
-        expect(await store.instances.beat("p-2", "store", seconds(1), seconds(-2))).toEqual({
-          peers: 1,
-          countingInMemory: 1,
-        });
-        expect(await store.instances.beat("p-1", "store", seconds(2), seconds(-1))).toEqual({
-          peers: 1,
-          countingInMemory: 0,
-        });
-        // p-1 silent since second 2: by second 6 it is not alive any more.
-        expect(await store.instances.beat("p-2", "store", seconds(6), seconds(3))).toEqual({
-          peers: 0,
-          countingInMemory: 0,
-        });
-      });
-
-      it("one that leaves is gone at once", async () => {
-        await store.instances.beat("p-1", "memory", seconds(0), seconds(-3));
-        await store.instances.beat("p-2", "store", seconds(0), seconds(-3));
-        await store.instances.leave("p-1");
-        expect((await store.instances.beat("p-2", "store", seconds(1), seconds(-2))).peers).toBe(0);
-        await store.instances.leave("never-there");
-      });
     });
 
     describe("sessions", () => {

@@ -860,8 +860,6 @@ describe("indexes", () => {
         const first = Object.keys(index.key as Document)[0];
         if (index.expireAfterSeconds !== undefined) expect(first).toBe("reapAt");
         else if (name === "sessions") expect(["id", "shop"]).toContain(first);
-        // The server processes sharing the store: not shop data.
-        else if (name === "serverInstances") expect(first).toBe("id");
         // One worker claims across shops: its due/lease/housekeeping indexes lead with status.
         else if (name === "jobs" && first === "status") continue;
         else expect(first).toBe("shop");
@@ -872,9 +870,7 @@ describe("indexes", () => {
   it("entities are unique per shop", () => {
     for (const name of q.COLLECTIONS) {
       const notPerEntity = ["shops", "staff", "idempotencyRecords", "rateLimitCounters", "sessions", "sequences"];
-      const notShopData = ["serverInstances"];
-      if ([...notPerEntity, ...notShopData, "leases", "syncProgress", "requestStats", "catalogVersions"].includes(name))
-        continue;
+      if ([...notPerEntity, "leases", "syncProgress", "requestStats", "catalogVersions"].includes(name)) continue;
       expect(q.INDEXES[name]).toContainEqual({ key: { shop: 1, id: 1 }, unique: true });
     }
   });

@@ -32,14 +32,7 @@ import {
   type Ticket,
   type TurnRecord,
 } from "../port";
-import {
-  mongoDataRequests,
-  mongoInstances,
-  mongoJobs,
-  mongoLeases,
-  mongoRedaction,
-  mongoSyncProgress,
-} from "./platform";
+import { mongoDataRequests, mongoJobs, mongoLeases, mongoRedaction, mongoSyncProgress } from "./platform";
 import * as q from "./queries";
 
 type Collections = Record<q.CollectionName, Collection<Document>>;
@@ -237,11 +230,6 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
       await client.db("admin").command({ ping: 1 });
       // A majority-acknowledged write: a primary is elected and the disk accepts writes.
       await probe.updateOne({ probe: "readiness" }, { $set: { at: new Date() } }, { upsert: true });
-    },
-
-    async writableNow() {
-      // Writes never wait on a lock another client holds: each call meets the deployment as it is.
-      return true;
     },
 
     async close() {
@@ -682,27 +670,6 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
         );
         return { count: (doc as unknown as { count: number }).count, resetAt };
       },
-      async count(shop, bucket, key, windowStart) {
-        const doc = await c.rateLimitCounters.findOne(
-          {
-            shop: q.str(shop, "shop"),
-            bucket: q.str(bucket, "bucket"),
-            key: q.str(key, "key"),
-            windowStart: windowStart.getTime(),
-          },
-          { projection: { _id: 0, count: 1 } },
-        );
-        return (doc?.count as number | undefined) ?? 0;
-      },
-      async anyOpen(now) {
-        // reapAt (first hit + window, wall clock) is never before the window's end: it may only answer "open" longer.
-        return (await c.rateLimitCounters.findOne({ reapAt: { $gt: now } }, { projection: { _id: 1 } })) !== null;
-      },
-      async add(counts) {
-        if (counts.length === 0) return;
-        // Not atomic: after a failure midway the caller adds them all again, so counts may only err high.
-        await c.rateLimitCounters.bulkWrite(q.rateLimitAdd(counts, new Date()), { ordered: true });
-      },
       ...redaction.rateLimits,
     },
 
@@ -736,7 +703,6 @@ function createStore(client: MongoClient, c: Collections, probe: Collection<Docu
 
     jobs: mongoJobs(c),
     leases: mongoLeases(c),
-    instances: mongoInstances(c),
     syncProgress: mongoSyncProgress(c),
     dataRequests: mongoDataRequests(c),
 

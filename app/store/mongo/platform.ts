@@ -299,20 +299,3 @@ export function mongoRedaction(c: Collections) {
     },
   };
 }
-
-/** Alive: beat since `aliveSince`. Beats are ordinary writes, so every instance reads the others' latest. */
-export function mongoInstances(c: Collections): Store["instances"] {
-  return {
-    async beat(id, counting, now, aliveSince) {
-      const { filter, update } = q.instanceBeat(id, counting, now, new Date());
-      await c.serverInstances.updateOne(filter, update, { upsert: true });
-      const peers = await c.serverInstances
-        .find({ id: { $ne: q.str(id, "id") }, beatAt: { $gte: aliveSince } }, { projection: { _id: 0, counting: 1 } })
-        .toArray();
-      return { peers: peers.length, countingInMemory: peers.filter((d) => d.counting === "memory").length };
-    },
-    async leave(id) {
-      await c.serverInstances.deleteOne({ id: q.str(id, "id") });
-    },
-  };
-}

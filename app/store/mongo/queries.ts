@@ -9,14 +9,12 @@ import type {
   AuditEntry,
   Conversation,
   ConversationFilter,
-  Counting,
   CsatRating,
   Customer,
   IdempotencyBegin,
   Order,
   Product,
   ProductQuery,
-  RateCount,
   ReturnRequest,
   ReturnStatus,
   StoredResponse,
@@ -759,36 +757,6 @@ export function rateLimitHit(shop: string, bucket: string, key: string, now: Dat
   };
 }
 
-/** Adds hits counted in memory to their windows' counters (one upsert each, sent as one bulk write). */
-export function rateLimitAdd(counts: RateCount[], wallClock: Date) {
-  return counts.map((c) => {
-    const windowMs = c.resetAt.getTime() - c.windowStart.getTime();
-    return {
-      updateOne: {
-        filter: {
-          shop: str(c.shop, "shop"),
-          bucket: str(c.bucket, "bucket"),
-          key: str(c.key, "key"),
-          windowStart: c.windowStart.getTime(),
-        },
-        update: {
-          $inc: { count: num(c.count, "count") },
-          $setOnInsert: { reapAt: new Date(wallClock.getTime() + windowMs) },
-        },
-        upsert: true,
-      },
-    };
-  });
-}
-
-/** A server process's heartbeat document (not shop data; reaped an hour after its last beat). */
-export function instanceBeat(id: string, counting: Counting, now: Date, wallClock: Date) {
-  return {
-    filter: { id: str(id, "id") },
-    update: { $set: { counting: str(counting, "counting"), beatAt: now, reapAt: wallClock } },
-  };
-}
-
 /** A new random catalog version for the shop, upserted on every product write or removal. */
 export function catalogVersionBump(shop: string, version: string) {
   return { filter: shopFilter(shop), update: { $set: { version: str(version, "version") } } };
@@ -886,7 +854,6 @@ export const INDEXES = indexes({
   syncProgress: [{ key: { shop: 1 }, unique: true }],
   dataRequests: [SHOP_ID, { key: { shop: 1, requestedAt: -1, id: -1 } }, { key: { shop: 1, emailLower: 1 } }],
   catalogVersions: [{ key: { shop: 1 }, unique: true }],
-  serverInstances: [{ key: { id: 1 }, unique: true }, TTL],
 });
 
 export type CollectionName = keyof typeof INDEXES;

@@ -13,9 +13,9 @@ import { MIGRATIONS } from "./migrations";
 import { ordersRepository } from "./orders";
 import { productsRepository } from "./products";
 import { analyticsRepository, auditRepository } from "./records";
-import { DEFAULT_BUSY_BUDGET_MS, isBusy, whenUnlocked } from "./commit";
+import { DEFAULT_BUSY_BUDGET_MS, whenUnlocked } from "./commit";
 import { reportsRepository, requestStatsRepository } from "./reports";
-import { idempotencyRepository, instancesRepository, rateLimitsRepository, settleIdempotency } from "./requestGuards";
+import { idempotencyRepository, rateLimitsRepository, settleIdempotency } from "./requestGuards";
 import { returnsRepository } from "./returns";
 import { sessionsRepository } from "./sessions";
 import { shopsRepository, staffRepository } from "./shops";
@@ -156,8 +156,6 @@ function createStore(
 ): Store {
   const sql = sqlToolkit(db, groupCommitter(db, { busyBudgetMs, syncLog: log?.sync }));
   const search = searchIndexer(sql);
-  const tryLock = db.prepare("BEGIN IMMEDIATE");
-  const unlock = db.prepare("ROLLBACK");
   const store: Store = {
     kind: "sqlite",
     async ping() {
@@ -169,18 +167,6 @@ function createStore(
           Date.now(),
         ),
       );
-    },
-    async writableNow() {
-      // Takes the write lock and gives it back at once (≈ 5 µs); busy_timeout is 0, so it never waits.
-      if (!db.open || db.inTransaction) return db.open;
-      try {
-        tryLock.run();
-      } catch (error) {
-        if (isBusy(error)) return false;
-        throw error;
-      }
-      unlock.run();
-      return true;
     },
     async close() {
       // Messages still waiting for the search index are indexed now (else the next open of the file does it).
@@ -209,7 +195,6 @@ function createStore(
     requestStats: requestStatsRepository(sql),
     idempotency: idempotencyRepository(sql),
     rateLimits: rateLimitsRepository(sql),
-    instances: instancesRepository(sql),
     sessions: sessionsRepository(sql),
     jobs: jobsRepository(sql),
     leases: leasesRepository(sql),

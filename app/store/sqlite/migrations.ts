@@ -496,21 +496,9 @@ END;
 `,
   },
   {
-    version: 66,
-    name: "the server processes sharing the store, so one alone counts rate limits in memory",
-    // Not shop data: one row per running server process, refreshed every second (ADR 0010).
-    sql: /* sql */ `
-CREATE TABLE server_instances (
-  id TEXT PRIMARY KEY,
-  counting TEXT NOT NULL CHECK (counting IN ('memory', 'store')),
-  beat_at INTEGER NOT NULL -- epoch ms
-);
-`,
-  },
-  {
     version: 67,
     name: "rate-limit counters in one b-tree (without rowid)",
-    // A new client's first hit inserted into the table and its primary-key index: now one insert (ADR 0010).
+    // A new client's first hit inserted into the table and its primary-key index: now one insert (ADR 0008).
     sql: /* sql */ `
 CREATE TABLE rate_limit_counters_next (
   shop TEXT NOT NULL,

@@ -142,36 +142,6 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
       }, NOT_A_PROMISE);
       return { count, resetAt: new Date(resetAt) };
     },
-    async count(shop, bucket, key, windowStart) {
-      const row = one(
-        "SELECT count FROM rate_limit_counters WHERE shop = ? AND bucket = ? AND key = ? AND window_start = ?",
-        shop,
-        bucket,
-        key,
-        windowStart.getTime(),
-      );
-      return (row?.count as number | undefined) ?? 0;
-    },
-    async anyOpen(now) {
-      return one("SELECT 1 AS open FROM rate_limit_counters WHERE reset_at > ? LIMIT 1", now.getTime()) !== undefined;
-    },
-    async add(counts) {
-      if (counts.length === 0) return;
-      await write(() => {
-        for (const c of counts) {
-          run(
-            "INSERT INTO rate_limit_counters (shop, bucket, key, window_start, reset_at, count) VALUES (?, ?, ?, ?, ?, ?) " +
-              "ON CONFLICT (shop, bucket, key, window_start) DO UPDATE SET count = count + excluded.count",
-            c.shop,
-            c.bucket,
-            c.key,
-            c.windowStart.getTime(),
-            c.resetAt.getTime(),
-            c.count,
-          );
-        }
-      }, NOT_A_PROMISE);
-    },
     async purgeExpired(now) {
       return run(
         "DELETE FROM rate_limit_counters WHERE (shop, bucket, key, window_start) IN " +
@@ -182,32 +152,3 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
   };
 }
 
-/** Instances silent this long are forgotten (a crashed process leaves its row behind). */
-const FORGET_AFTER_MS = 3_600_000;
-
-export function instancesRepository({ one, run, write }: Sql): Store["instances"] {
-  return {
-    async beat(id, counting, now, aliveSince) {
-      return write(() => {
-        run("DELETE FROM server_instances WHERE beat_at < ?", now.getTime() - FORGET_AFTER_MS);
-        run(
-          "INSERT INTO server_instances (id, counting, beat_at) VALUES (?, ?, ?) " +
-            "ON CONFLICT (id) DO UPDATE SET counting = excluded.counting, beat_at = excluded.beat_at",
-          id,
-          counting,
-          now.getTime(),
-        );
-        const row = one(
-          "SELECT count(*) AS peers, coalesce(sum(counting = 'memory'), 0) AS memory FROM server_instances " +
-            "WHERE id <> ? AND beat_at >= ?",
-          id,
-          aliveSince.getTime(),
-        )!;
-        return { peers: row.peers as number, countingInMemory: row.memory as number };
-      }, NOT_A_PROMISE);
-    },
-    async leave(id) {
-      await write(() => run("DELETE FROM server_instances WHERE id = ?", id), NOT_A_PROMISE);
-    },
-  };
-}
