@@ -100,17 +100,14 @@ async function send(req: IncomingMessage, res: ServerResponse, response: PlainRe
     req.socket.destroy(); // the client is gone; nothing to answer
     return;
   }
-  // With the length known the body goes out whole, not as a chunked stream (204 and 304 have no body to measure).
-  const bodiless = response.status === 204 || response.status === 304;
-  const length = bodiless ? {} : { "Content-Length": String(Buffer.byteLength(response.body)) };
   if (req.complete) {
-    res.writeHead(response.status, { ...response.headers, ...length }).end(response.body);
+    res.writeHead(response.status, response.headers).end(response.body);
     return;
   }
   // The body was refused or never read: answer after dropping it (bounded), then close the connection.
   const ended = await drain(req);
   if (res.destroyed) return;
-  res.writeHead(response.status, { ...response.headers, ...length, Connection: "close" }).end(response.body);
+  res.writeHead(response.status, { ...response.headers, Connection: "close" }).end(response.body);
   if (!ended) res.once("finish", () => req.socket.destroy());
 }
 

@@ -495,27 +495,6 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages
 END;
 `,
   },
-  {
-    version: 67,
-    name: "rate-limit counters in one b-tree (without rowid)",
-    // A new client's first hit inserted into the table and its primary-key index: now one insert (ADR 0008).
-    sql: /* sql */ `
-CREATE TABLE rate_limit_counters_next (
-  shop TEXT NOT NULL,
-  bucket TEXT NOT NULL,
-  key TEXT NOT NULL,
-  window_start INTEGER NOT NULL, -- epoch ms
-  reset_at INTEGER NOT NULL, -- epoch ms
-  count INTEGER NOT NULL,
-  PRIMARY KEY (shop, bucket, key, window_start)
-) WITHOUT ROWID;
-INSERT INTO rate_limit_counters_next (shop, bucket, key, window_start, reset_at, count)
-  SELECT shop, bucket, key, window_start, reset_at, count FROM rate_limit_counters;
-DROP TABLE rate_limit_counters;
-ALTER TABLE rate_limit_counters_next RENAME TO rate_limit_counters;
-CREATE INDEX rate_limit_counters_reset ON rate_limit_counters (reset_at);
-`,
-  },
   // 70–74: the storefront hot path, third round (ADR 0008).
   {
     version: 70,

@@ -124,8 +124,8 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
         // Cheap housekeeping: every few hundred hits, drop a bounded batch of finished windows.
         if (++hits % 256 === 0) {
           run(
-            "DELETE FROM rate_limit_counters WHERE (shop, bucket, key, window_start) IN " +
-              "(SELECT shop, bucket, key, window_start FROM rate_limit_counters WHERE reset_at <= ? LIMIT 500)",
+            "DELETE FROM rate_limit_counters WHERE rowid IN " +
+              "(SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 500)",
             at,
           );
         }
@@ -144,11 +144,9 @@ export function rateLimitsRepository({ one, run, write }: Sql): Store["rateLimit
     },
     async purgeExpired(now) {
       return run(
-        "DELETE FROM rate_limit_counters WHERE (shop, bucket, key, window_start) IN " +
-          "(SELECT shop, bucket, key, window_start FROM rate_limit_counters WHERE reset_at <= ? LIMIT 5000)",
+        "DELETE FROM rate_limit_counters WHERE rowid IN (SELECT rowid FROM rate_limit_counters WHERE reset_at <= ? LIMIT 5000)",
         now.getTime(),
       ).changes;
     },
   };
 }
-
