@@ -125,12 +125,18 @@ ROWS.forEach((row, r) => {
   }
 });
 
-/** `typed` is `word` with one letter left out (`vowel`: a vowel, as shorthand drops them: "ordr"). */
-function leftOut(typed: string, word: string, vowel = false): boolean {
-  if (word.length !== typed.length + 1) return false;
+/** Where `word` has the one letter that `typed` leaves out, or -1. */
+function leftOutAt(typed: string, word: string): number {
+  if (word.length !== typed.length + 1) return -1;
   let i = 0;
   while (i < typed.length && typed[i] === word[i]) i++;
-  return typed.slice(i) === word.slice(i + 1) && (!vowel || "aeiouy".includes(word[i]));
+  return typed.slice(i) === word.slice(i + 1) ? i : -1;
+}
+
+/** `typed` is `word` with one letter left out (`vowel`: a vowel, as shorthand drops them: "ordr"). */
+function leftOut(typed: string, word: string, vowel = false): boolean {
+  const at = leftOutAt(typed, word);
+  return at >= 0 && (!vowel || "aeiouy".includes(word[at]));
 }
 
 /**
@@ -139,15 +145,13 @@ function leftOut(typed: string, word: string, vowel = false): boolean {
  */
 function likelySlip(typed: string, word: string): boolean {
   if (leftOut(typed, word)) return true;
-  if (typed.length === word.length + 1) {
-    // A key hit twice, or with its neighbour.
-    for (let i = 0; i < typed.length; i++) {
-      if (typed.slice(0, i) + typed.slice(i + 1) !== word) continue;
-      const near = NEIGHBOURS.get(typed[i]) ?? "";
-      for (const beside of [typed[i - 1], typed[i + 1]])
-        if (beside && (beside === typed[i] || near.includes(beside))) return true;
-    }
-    return false;
+  // A key hit twice, or with its neighbour.
+  const extra = leftOutAt(word, typed);
+  if (extra >= 0) {
+    const near = NEIGHBOURS.get(typed[extra]) ?? "";
+    return [typed[extra - 1], typed[extra + 1]].some(
+      (b) => b !== undefined && (b === typed[extra] || near.includes(b)),
+    );
   }
   if (typed.length !== word.length) return false;
   const diff: number[] = [];
