@@ -106,6 +106,9 @@ export function createMetrics() {
       },
     });
   client.collectDefaultMetrics({ register: registry });
+  // Node's GC histogram has no series until the first collection is observed: start it at 0 like ours.
+  const gc = registry.getSingleMetric("nodejs_gc_duration_seconds") as client.Histogram<"kind"> | undefined;
+  for (const kind of ["minor", "major", "incremental", "weakcb"]) gc?.zero({ kind });
   const m = {
     registry,
     httpRequests: new client.Counter({
