@@ -74,20 +74,22 @@ export async function startServer() {
       });
   });
 
-  const lean = createLeanMount();
-  const baseline = Object.entries(baselineHeadersFor(env.appUrl));
+  const baselineHeaders = baselineHeadersFor(env.appUrl);
+  // The lean mount adds the baseline security headers to its answers itself (no per-response wrapper).
+  const lean = createLeanMount(baselineHeaders);
+  const baseline = Object.entries(baselineHeaders);
   const server = createServer((req, res) => {
-    // The baseline security headers on every response, unless the handler set its own value.
+    // Once stopping, tell keep-alive clients not to reuse the connection.
+    if (stopping) res.setHeader("Connection", "close");
+    // Every /proxy path reaches the pipeline here, before any static or path handling (401 when unsigned).
+    if (lean.owns(req.url ?? "/")) return lean.serve(req, res, proxyaddr(req, trust));
+    // The baseline security headers on every other response, unless the handler set its own value.
     const writeHead = res.writeHead;
     res.writeHead = function (...args) {
       for (const [name, value] of baseline) if (!res.hasHeader(name)) res.setHeader(name, value);
       return writeHead.apply(res, args);
     };
-    // Once stopping, tell keep-alive clients not to reuse the connection.
-    if (stopping) res.setHeader("Connection", "close");
-    // Every /proxy path reaches the pipeline here, before any static or path handling (401 when unsigned).
-    if (lean.owns(req.url ?? "/")) lean.serve(req, res, proxyaddr(req, trust));
-    else app(req, res);
+    app(req, res);
   });
   // A request (headers and body) must arrive within 30 s: a slow sender does not hold a connection for long.
   server.requestTimeout = 30_000;

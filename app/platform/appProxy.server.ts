@@ -3,7 +3,7 @@
 // customer are trusted only after. The library's own check is not called: it is weaker than this one, and it
 // refuses a validly signed repeated key (it signs only the last value) — see ADR 0009.
 
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import { AppError } from "./errors.server";
 import type { Runtime } from "./runtime.server";
 
@@ -24,23 +24,43 @@ function invalidSignature(): AppError {
   return new AppError("auth.invalid_signature", 401, "The request signature is missing, invalid or expired.");
 }
 
+// The secret as a key object, made once per secret: createHmac with a string secret copies and imports it on
+// every request.
+let cachedKey: { secret: string; key: KeyObject } | null = null;
+function keyFor(secret: string): KeyObject {
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: createSecretKey(Buffer.from(secret, "utf8")) };
+  return cachedKey.key;
+}
+
+/**
+ * The query read once: each key with its values joined by "," (Shopify's multi-value rule), and whether a key
+ * that must appear once (SINGLE_VALUED) appeared again.
+ */
+function groupParams(params: URLSearchParams): { grouped: Map<string, string>; repeatedSingle: boolean } {
+  const grouped = new Map<string, string>();
+  let repeatedSingle = false;
+  for (const [key, value] of params) {
+    const before = grouped.get(key);
+    if (before === undefined) grouped.set(key, value);
+    else {
+      if (SINGLE_VALUED.includes(key)) repeatedSingle = true;
+      grouped.set(key, `${before},${value}`);
+    }
+  }
+  return { grouped, repeatedSingle };
+}
+
 /**
  * Shopify's app-proxy signature exactly as API.md §2 defines it: HMAC-SHA256 of the sorted `key=value` strings
  * (multi-values joined by ","), only `signature` left out. The library also leaves `hmac` out of the message, so
  * an `hmac` added to a signed URL would go unnoticed by it alone.
  */
-function signatureMatches(params: URLSearchParams, secret: string): boolean {
-  const grouped = new Map<string, string>();
-  for (const [key, value] of params) {
-    if (key === "signature") continue;
-    const before = grouped.get(key);
-    grouped.set(key, before === undefined ? value : `${before},${value}`);
-  }
+function signatureMatches(grouped: Map<string, string>, signature: string, secret: string): boolean {
   const parts: string[] = [];
-  for (const [key, values] of grouped) parts.push(`${key}=${values}`);
-  const expected = createHmac("sha256", secret).update(parts.sort().join("")).digest();
+  for (const [key, values] of grouped) if (key !== "signature") parts.push(`${key}=${values}`);
+  const expected = createHmac("sha256", keyFor(secret)).update(parts.sort().join("")).digest();
   // The caller has checked that the given signature is 64 hex digits: it decodes to the 32 bytes of a digest.
-  const given = Buffer.from(params.get("signature") ?? "", "hex");
+  const given = Buffer.from(signature, "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
@@ -49,12 +69,11 @@ export function verifyAppProxy(
   runtime: Pick<Runtime, "proxySecret">,
   nowMs = Date.now(),
 ): ProxyIdentity {
-  for (const key of SINGLE_VALUED) {
-    if (params.getAll(key).length > 1) throw invalidSignature();
-  }
-  const shop = params.get("shop");
-  const signature = params.get("signature");
-  const timestamp = params.get("timestamp");
+  const { grouped, repeatedSingle } = groupParams(params);
+  if (repeatedSingle) throw invalidSignature();
+  const shop = grouped.get("shop");
+  const signature = grouped.get("signature");
+  const timestamp = grouped.get("timestamp");
   if (
     !signature ||
     !SIGNATURE.test(signature) ||
@@ -66,7 +85,7 @@ export function verifyAppProxy(
     throw invalidSignature();
   }
   if (Math.abs(Math.trunc(nowMs / 1000) - Number(timestamp)) > TOLERANCE_SECONDS) throw invalidSignature();
-  if (!runtime.proxySecret || !signatureMatches(params, runtime.proxySecret)) throw invalidSignature();
-  const customerId = params.get("logged_in_customer_id");
+  if (!runtime.proxySecret || !signatureMatches(grouped, signature, runtime.proxySecret)) throw invalidSignature();
+  const customerId = grouped.get("logged_in_customer_id");
   return { shop, customerId: customerId ? customerId : null };
 }

@@ -7,6 +7,7 @@ import { isLeanPath, matchLean } from "~/storefront/routes.server";
 import { MAX_BODY_BYTES, tooLarge } from "./body.server";
 import { ClientAbortError } from "./errors.server";
 import { serveJson, type IncomingCall, type PlainResponse } from "./http.server";
+import { API_HEADERS } from "./securityHeaders.server";
 
 /** A refused body is read and dropped up to this many bytes so the client sees the 413, then the socket closes. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -95,11 +96,17 @@ function drain(req: IncomingMessage): Promise<boolean> {
   });
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: PlainResponse | null): Promise<void> {
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  response: PlainResponse | null,
+  extraHeaders: Record<string, string> | null,
+): Promise<void> {
   if (!response) {
     req.socket.destroy(); // the client is gone; nothing to answer
     return;
   }
+  if (extraHeaders) response.headers = { ...extraHeaders, ...response.headers };
   if (req.complete) {
     res.writeHead(response.status, response.headers).end(response.body);
     return;
@@ -123,7 +130,14 @@ const pathOf = (url: string) => {
   return q < 0 ? url : url.slice(0, q);
 };
 
-export function createLeanMount(): LeanMount {
+/**
+ * `baseline`: the security headers every response of the server carries (securityHeaders.server). The mount's
+ * JSON answers already carry API_HEADERS; it adds the rest of the baseline itself (HSTS in Shopify mode), so the
+ * server does not wrap each of its responses to do it.
+ */
+export function createLeanMount(baseline: Readonly<Record<string, string>> = {}): LeanMount {
+  const missing = Object.entries(baseline).filter(([name]) => !(name in API_HEADERS));
+  const extraHeaders = missing.length > 0 ? Object.fromEntries(missing) : null;
   return {
     owns: (url) => isLeanPath(pathOf(url)),
     serve(req, res, clientIp) {
@@ -140,7 +154,7 @@ export function createLeanMount(): LeanMount {
       };
       const matched = matchLean(path);
       serveJson(matched.route, { ...call, url }, (ctx) => matched.serve(call, ctx))
-        .then((response) => send(req, res, response))
+        .then((response) => send(req, res, response, extraHeaders))
         .catch(() => req.socket.destroy());
     },
   };

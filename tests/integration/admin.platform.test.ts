@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { shopifyAdmin, type AdminClient, type Json } from "../support/adminClient";
 import { gqlCustomer, gqlOrder, gqlProduct, startFakeAdminApi } from "../support/fakeAdminApi";
+import { signedUrl } from "../support/proxy";
 import { BROWSER_UA, seedShopifyShop, sessionToken, SHOPIFY_TEST, shopifyEnv, userOf } from "../support/shopifyAdmin";
 import { PAGE_SIZE } from "~/services/sync/backfill.server";
 import { eventually, query } from "../support/storefront";
@@ -256,5 +257,31 @@ describe("customer data requests", () => {
     expect(report.status).toBe(200);
     expect(((await report.json()) as { dataRequest: { id: string } }).dataRequest.id).toBe("dr_77");
     expect((await download(userOf("support_lead"))).status).toBe(403);
+  });
+});
+
+describe("security headers over https (Shopify mode)", () => {
+  it("every kind of response carries HSTS and the baseline, the lean storefront mount's included", async () => {
+    const signed = signedUrl(
+      app.url,
+      "config",
+      { visitorId: "v-hsts" },
+      { shop: SHOPIFY_TEST.shop, secret: SHOPIFY_TEST.secret },
+    );
+    const answers: [string, Response][] = [
+      ["storefront JSON", await fetch(signed)],
+      ["storefront refusal", await fetch(`${app.url}/proxy/config?visitorId=v`)],
+      ["liveness", await fetch(`${app.url}/api/health`)],
+      ["readiness", await fetch(`${app.url}/api/ready`)],
+      ["admin page", await fetch(`${app.url}/app`)],
+      ["unknown api path", await fetch(`${app.url}/api/nope`)],
+    ];
+    expect(answers[0][1].status, "signed config").toBe(200);
+    for (const [label, res] of answers) {
+      await res.arrayBuffer();
+      expect(res.headers.get("strict-transport-security"), label).toBe("max-age=31536000; includeSubDomains");
+      expect(res.headers.get("x-content-type-options"), label).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), label).toBe("strict-origin-when-cross-origin");
+    }
   });
 });
