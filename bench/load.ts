@@ -78,7 +78,7 @@ const signedPaths = new Map<string, { path: string; at: number }>();
  * no longer spends an HMAC and a URL encoding on each request (a shopper's browser does neither: Shopify signs).
  */
 export function presignedPath(route: string, secret: string, query: [string, string][] = []): string {
-  const key = `${route}?${query.map(([k, v]) => `${k}=${v}`).join("&")}`;
+  const key = `${secret}/${route}?${query.map(([k, v]) => `${k}=${v}`).join("&")}`;
   const now = Date.now();
   const known = signedPaths.get(key);
   if (known && now - known.at < SIGNATURE_REUSE_MS) return known.path;
