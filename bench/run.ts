@@ -235,27 +235,41 @@ export async function benchHttp(scale = 1): Promise<void> {
     };
     type Measured = Awaited<ReturnType<typeof measure>>;
     const runs = {
-      barePost: { label: "bare node:http, POST JSON (baseline)", pid: bare.pid, list: [] as Measured[] },
-      messages: { label: "POST /proxy/messages (goal ≥ 0.10)", pid: app.pid, list: [] as Measured[] },
-      bareGet: { label: "bare node:http, GET (baseline)", pid: bare.pid, list: [] as Measured[] },
-      config: { label: "GET /proxy/config (goal ≥ 0.25)", pid: app.pid, list: [] as Measured[] },
-    };
-    const options: Record<keyof typeof runs, () => autocannon.Options> = {
-      barePost: () => ({
-        url: bare.url,
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ visitorId: "v", text: "rose gold rings under $800" }),
-      }),
-      messages: () => ({ url: app.url, requests: messageRequests(app.secret) }),
-      bareGet: () => ({ url: `${bare.url}/proxy/config?visitorId=v` }),
-      config: () => ({ url: app.url, requests: configRequests(app.secret) }),
+      barePost: {
+        label: "bare node:http, POST JSON (baseline)",
+        pid: bare.pid,
+        options: (): autocannon.Options => ({
+          url: bare.url,
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ visitorId: "v", text: "rose gold rings under $800" }),
+        }),
+        list: [] as Measured[],
+      },
+      messages: {
+        label: "POST /proxy/messages (goal ≥ 0.10)",
+        pid: app.pid,
+        options: (): autocannon.Options => ({ url: app.url, requests: messageRequests(app.secret) }),
+        list: [] as Measured[],
+      },
+      bareGet: {
+        label: "bare node:http, GET (baseline)",
+        pid: bare.pid,
+        options: (): autocannon.Options => ({ url: `${bare.url}/proxy/config?visitorId=v` }),
+        list: [] as Measured[],
+      },
+      config: {
+        label: "GET /proxy/config (goal ≥ 0.25)",
+        pid: app.pid,
+        options: (): autocannon.Options => ({ url: app.url, requests: configRequests(app.secret) }),
+        list: [] as Measured[],
+      },
     };
     // On a shared 2-core machine one run of a few seconds moves by ±15 % with the machine: each server runs
     // MAX_ROUNDS times, interleaved with its baseline, and the table gives the median run.
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      for (const key of Object.keys(runs) as (keyof typeof runs)[]) {
-        runs[key].list.push(await measure(runs[key].pid, { ...options[key](), duration: seconds(MAX_SECONDS) }));
+      for (const run of Object.values(runs)) {
+        run.list.push(await measure(run.pid, { ...run.options(), duration: seconds(MAX_SECONDS) }));
       }
     }
     const median = (list: Measured[]) =>
